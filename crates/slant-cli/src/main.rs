@@ -1,0 +1,261 @@
+//! The `slant` command line: reads text in chunks (a file or stdin), prints
+//! each sentence as soon as it is final, and the whole analysis at the end.
+
+mod input;
+mod report;
+
+use std::fs::File;
+use std::io::{self, BufWriter, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+use slant_core::{Analyzer, Config, Label, SentenceReport};
+
+use input::Utf8Chunks;
+
+const EXAMPLES: &str = "\
+Examples:
+  slant split article.txt                      one sentence per line
+  slant split --format jsonl < article.txt     {\"start\",\"end\",\"text\"} per sentence
+  slant entities --format jsonl article.txt    one object per entity mention
+  slant analyze article.txt                    a readable report: entities ranked by framing
+  slant analyze --format json article.txt      the whole analysis as one JSON document
+  slant analyze --format jsonl big.txt         streaming: one object per sentence, then a summary
+  cat scraped.txt | slant split --lossy        replace invalid UTF-8 instead of failing
+
+Offsets are UTF-8 byte offsets into the input, half-open.";
+
+/// Shows how a news article's wording frames the people and institutions it names.
+#[derive(Parser)]
+#[command(name = "slant", version, about, after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Split text into sentences.
+    Split {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format: `text` prints one sentence per line (inner newlines become spaces).
+        #[arg(long, value_enum, default_value_t = StreamFormat::Text)]
+        format: StreamFormat,
+    },
+    /// List the named-entity mentions.
+    Entities {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = StreamFormat::Text)]
+        format: StreamFormat,
+    },
+    /// Analyse the framing of every named entity.
+    Analyze {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format: a readable report, one JSON document, or JSON lines as sentences become final.
+        #[arg(long, value_enum, default_value_t = AnalyzeFormat::Text)]
+        format: AnalyzeFormat,
+    },
+}
+
+#[derive(Args)]
+struct InputArgs {
+    /// The text to read; standard input when absent.
+    file: Option<PathBuf>,
+    /// Replace invalid UTF-8 with U+FFFD (offsets then refer to the replaced text) and report it on stderr.
+    #[arg(long)]
+    lossy: bool,
+    /// Extra names: a TSV file of `name<TAB>LABEL` lines.
+    #[arg(long, value_name = "FILE")]
+    names: Option<PathBuf>,
+    /// Extra lexicon entries: a TSV file of `word<TAB>valence` lines (-4..4).
+    #[arg(long, value_name = "FILE")]
+    lexicon: Option<PathBuf>,
+    /// Force a sentence break after this many bytes without one.
+    #[arg(long, value_name = "BYTES", default_value_t = Config::default().max_sentence_bytes)]
+    max_sentence_bytes: usize,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum StreamFormat {
+    Text,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum AnalyzeFormat {
+    Text,
+    Json,
+    Jsonl,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("slant: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match cli.command {
+        Command::Split { input, format } => {
+            let mut config = input.config()?;
+            config.keep_sentences = false;
+            stream(&input, config, &mut out, |out, report| {
+                let s = &report.sentence;
+                match format {
+                    StreamFormat::Text => writeln!(out, "{}", one_line(&s.text)),
+                    StreamFormat::Jsonl => json_line(out, s),
+                }
+            })?;
+        }
+        Command::Entities { input, format } => {
+            let mut config = input.config()?;
+            config.keep_sentences = false;
+            let analysis = stream(&input, config, &mut out, |_, _| Ok(()))?;
+            // Printed at the end so each mention carries its entity's document-level label.
+            let mut mentions: Vec<MentionLine> = analysis
+                .entities
+                .iter()
+                .flat_map(|e| {
+                    e.mentions.iter().map(move |m| MentionLine {
+                        start: m.start,
+                        end: m.end,
+                        text: &m.text,
+                        label: e.label,
+                        entity: e.id,
+                    })
+                })
+                .collect();
+            mentions.sort_by_key(|m| (m.start, m.end));
+            for m in &mentions {
+                match format {
+                    StreamFormat::Text => {
+                        writeln!(out, "{}\t{}\t{}\t{}\t{}", m.start, m.end, m.label.as_str(), m.entity, m.text)?
+                    }
+                    StreamFormat::Jsonl => json_line(&mut out, m)?,
+                }
+            }
+        }
+        Command::Analyze { input, format } => {
+            let mut config = input.config()?;
+            config.keep_sentences = format != AnalyzeFormat::Jsonl;
+            let analysis = stream(&input, config, &mut out, |out, report| match format {
+                AnalyzeFormat::Jsonl => json_line(out, report),
+                _ => Ok(()),
+            })?;
+            match format {
+                AnalyzeFormat::Json => {
+                    serde_json::to_writer(&mut out, &analysis)?;
+                    writeln!(out)?;
+                }
+                AnalyzeFormat::Jsonl => {
+                    #[derive(Serialize)]
+                    struct Final<'a> {
+                        entities: &'a [slant_core::Entity],
+                        summary: &'a slant_core::Summary,
+                    }
+                    json_line(&mut out, &Final { entities: &analysis.entities, summary: &analysis.summary })?;
+                }
+                AnalyzeFormat::Text => report::write_report(&mut out, &analysis)?,
+            }
+        }
+    }
+    out.flush()
+}
+
+#[derive(Serialize)]
+struct MentionLine<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    label: Label,
+    entity: usize,
+}
+
+impl InputArgs {
+    fn config(&self) -> io::Result<Config> {
+        let mut config = Config { max_sentence_bytes: self.max_sentence_bytes, ..Config::default() };
+        if let Some(path) = &self.names {
+            let text = std::fs::read_to_string(path).map_err(|e| with_path(e, path))?;
+            config.add_names_tsv(&path.display().to_string(), &text).map_err(invalid)?;
+        }
+        if let Some(path) = &self.lexicon {
+            let text = std::fs::read_to_string(path).map_err(|e| with_path(e, path))?;
+            config.add_lexicon_tsv(&path.display().to_string(), &text).map_err(invalid)?;
+        }
+        config.validate().map_err(invalid)?;
+        Ok(config)
+    }
+
+    fn open(&self) -> io::Result<Box<dyn Read>> {
+        Ok(match &self.file {
+            Some(path) => Box::new(File::open(path).map_err(|e| with_path(e, path))?),
+            None => Box::new(io::stdin().lock()),
+        })
+    }
+}
+
+/// Reads the input in chunks, calls `each` for every sentence as soon as it
+/// is final (flushing, so output streams), and returns the whole analysis.
+fn stream<W: Write>(
+    input: &InputArgs,
+    config: Config,
+    out: &mut W,
+    mut each: impl FnMut(&mut W, &SentenceReport) -> io::Result<()>,
+) -> io::Result<slant_core::Analysis> {
+    let mut chunks = Utf8Chunks::new(input.open()?, input.lossy);
+    let mut analyzer = Analyzer::new(config);
+    loop {
+        let chunk = match chunks.next_chunk() {
+            Ok(Some(chunk)) => chunk,
+            Ok(None) => break,
+            Err(input::ReadError::Io(e)) => return Err(e),
+            Err(e) => return Err(invalid(e)),
+        };
+        let reports = analyzer.feed(chunk);
+        for report in &reports {
+            each(out, report)?;
+        }
+        if !reports.is_empty() {
+            out.flush()?;
+        }
+    }
+    for report in &analyzer.flush() {
+        each(out, report)?;
+    }
+    if chunks.replaced > 0 {
+        eprintln!("slant: replaced {} invalid UTF-8 sequence(s) with U+FFFD", chunks.replaced);
+    }
+    Ok(analyzer.finish())
+}
+
+fn json_line<W: Write, T: Serialize>(out: &mut W, value: &T) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    writeln!(out)
+}
+
+/// A sentence on one line: line breaks inside it become spaces.
+fn one_line(text: &str) -> String {
+    text.replace("\r\n", " ").replace(['\n', '\r'], " ")
+}
+
+fn invalid(e: impl std::fmt::Display) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, e.to_string())
+}
+
+fn with_path(e: io::Error, path: &std::path::Path) -> io::Error {
+    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+}

@@ -1,0 +1,102 @@
+//! The pipeline: segmenting → tokens → entities → framing → aggregation,
+//! driven one chunk at a time.
+
+use crate::aggregate::Aggregator;
+use crate::config::Config;
+use crate::entities::EntityTracker;
+use crate::framing::CueFinder;
+use crate::model::{Analysis, Cue, Sentence, SentenceReport};
+use crate::segment::Segmenter;
+use crate::tokens::{tokenize, Token, TokenKind};
+
+/// Streaming analysis of one document.
+///
+/// Feed it the text in chunks of any size; each call returns the sentences
+/// that became final, with their mentions and cues. The result does not
+/// depend on how the text was chunked.
+#[derive(Debug)]
+pub struct Analyzer {
+    keep_sentences: bool,
+    segmenter: Segmenter,
+    tracker: EntityTracker,
+    cue_finder: CueFinder,
+    aggregator: Aggregator,
+    sentence_count: usize,
+    cue_count: usize,
+    sentences: Vec<Sentence>,
+    cues: Vec<Cue>,
+    /// Scratch buffers reused for every sentence.
+    tokens: Vec<Token>,
+    finished: Vec<Sentence>,
+}
+
+impl Analyzer {
+    /// A new analyzer. A `max_sentence_bytes` below 64 is raised to 64.
+    pub fn new(config: Config) -> Self {
+        Analyzer {
+            keep_sentences: config.keep_sentences,
+            segmenter: Segmenter::new(config.max_sentence_bytes.max(64)),
+            tracker: EntityTracker::new(&config),
+            cue_finder: CueFinder::new(&config),
+            aggregator: Aggregator::default(),
+            sentence_count: 0,
+            cue_count: 0,
+            sentences: Vec::new(),
+            cues: Vec::new(),
+            tokens: Vec::new(),
+            finished: Vec::new(),
+        }
+    }
+
+    /// Adds the next chunk of text; returns the sentences that became final.
+    pub fn feed(&mut self, chunk: &str) -> Vec<SentenceReport> {
+        let mut finished = std::mem::take(&mut self.finished);
+        self.segmenter.push(chunk, &mut finished);
+        let reports = finished.drain(..).map(|s| self.analyze_sentence(s)).collect();
+        self.finished = finished;
+        reports
+    }
+
+    /// Like [`feed`](Self::feed) for the end of the input: returns the last sentences.
+    pub fn flush(&mut self) -> Vec<SentenceReport> {
+        let mut finished = std::mem::take(&mut self.finished);
+        self.segmenter.finish(&mut finished);
+        let reports = finished.drain(..).map(|s| self.analyze_sentence(s)).collect();
+        self.finished = finished;
+        reports
+    }
+
+    /// Ends the input and returns the whole-document analysis.
+    pub fn finish(mut self) -> Analysis {
+        self.flush();
+        let mut entities = self.tracker.finish();
+        let summary = self.aggregator.finish(&mut entities);
+        Analysis { sentences: self.sentences, entities, cues: self.cues, summary }
+    }
+
+    fn analyze_sentence(&mut self, sentence: Sentence) -> SentenceReport {
+        let index = self.sentence_count;
+        self.sentence_count += 1;
+        tokenize(&sentence.text, &mut self.tokens);
+        self.aggregator
+            .add_words(self.tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count());
+        let mentions = self.tracker.process(&sentence, index, &self.tokens);
+        let cues = self.cue_finder.process(&sentence, index, &self.tokens, &mentions, &self.tracker);
+        for cue in &cues {
+            self.aggregator.add_cue(self.cue_count, cue);
+            self.cue_count += 1;
+        }
+        if self.keep_sentences {
+            self.sentences.push(sentence.clone());
+            self.cues.extend(cues.iter().cloned());
+        }
+        SentenceReport { index, sentence, mentions, cues }
+    }
+}
+
+/// Analyses a whole text at once: `Analyzer::new` + `feed` + `finish`.
+pub fn analyze(text: &str, config: Config) -> Analysis {
+    let mut analyzer = Analyzer::new(config);
+    analyzer.feed(text);
+    analyzer.finish()
+}

@@ -1,0 +1,95 @@
+//! What a caller can tune.
+
+use crate::error::Error;
+use crate::model::Label;
+
+/// Settings of an [`Analyzer`](crate::Analyzer).
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// A sentence longer than this (in bytes) is broken at the last space
+    /// before the limit, so memory stays bounded on text without punctuation.
+    pub max_sentence_bytes: usize,
+    /// Keep every sentence and cue for [`Analyzer::finish`](crate::Analyzer::finish).
+    /// Streaming consumers that print sentences as they come turn it off so
+    /// memory stays flat; entities and the summary are still kept.
+    pub keep_sentences: bool,
+    /// Extra names with their labels, on top of the shipped gazetteers.
+    pub names: Vec<(String, Label)>,
+    /// Extra lexicon entries: a word or phrase and its valence (-4..+4).
+    pub lexicon: Vec<(String, f32)>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { max_sentence_bytes: 16 * 1024, keep_sentences: true, names: Vec::new(), lexicon: Vec::new() }
+    }
+}
+
+impl Config {
+    /// Adds names from a tab-separated text: `name<TAB>LABEL` per line,
+    /// `#` comments and blank lines ignored.
+    ///
+    /// # Errors
+    /// [`Error::BadDataLine`] naming the first malformed line.
+    pub fn add_names_tsv(&mut self, source: &str, text: &str) -> Result<(), Error> {
+        for (i, line) in data_lines(text) {
+            let mut cols = line.split('\t');
+            let name = cols.next().unwrap_or("").trim();
+            let label = cols.next().and_then(Label::parse);
+            match label {
+                Some(label) if !name.is_empty() => self.names.push((name.to_string(), label)),
+                _ => {
+                    return Err(Error::BadDataLine {
+                        source: source.to_string(),
+                        line: i,
+                        message: "expected `name<TAB>LABEL` with LABEL one of PERSON ORG GPE LOC NORP EVENT".into(),
+                    })
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds lexicon entries from a tab-separated text: `word<TAB>valence`
+    /// per line (valence -4..+4 as in VADER), `#` comments ignored.
+    ///
+    /// # Errors
+    /// [`Error::BadDataLine`] naming the first malformed line.
+    pub fn add_lexicon_tsv(&mut self, source: &str, text: &str) -> Result<(), Error> {
+        for (i, line) in data_lines(text) {
+            let mut cols = line.split('\t');
+            let word = cols.next().unwrap_or("").trim();
+            let valence = cols.next().and_then(|v| v.trim().parse::<f32>().ok());
+            match valence {
+                Some(v) if !word.is_empty() && (-4.0..=4.0).contains(&v) => self.lexicon.push((word.to_lowercase(), v)),
+                _ => {
+                    return Err(Error::BadDataLine {
+                        source: source.to_string(),
+                        line: i,
+                        message: "expected `word<TAB>valence` with valence in -4..4".into(),
+                    })
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks the settings.
+    ///
+    /// # Errors
+    /// [`Error::BadConfig`] when `max_sentence_bytes` is below 64.
+    pub fn validate(&self) -> Result<(), Error> {
+        if self.max_sentence_bytes < 64 {
+            return Err(Error::BadConfig("max_sentence_bytes must be at least 64".into()));
+        }
+        Ok(())
+    }
+}
+
+/// Non-comment, non-blank lines with their 1-based numbers.
+pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}

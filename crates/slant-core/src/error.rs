@@ -1,0 +1,42 @@
+//! The one error type of the core.
+
+use std::fmt;
+
+/// Everything that can go wrong in slant-core.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// Input bytes that are not UTF-8; `offset` is the absolute byte offset
+    /// of the first invalid byte.
+    InvalidUtf8 {
+        /// Absolute byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// A user-supplied data file (names, lexicon) has a malformed line.
+    BadDataLine {
+        /// Where the data came from (a file name or "config").
+        source: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A configuration value is out of range.
+    BadConfig(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InvalidUtf8 { offset } => {
+                write!(f, "input is not valid UTF-8: invalid byte at offset {offset}")
+            }
+            Error::BadDataLine { source, line, message } => {
+                write!(f, "{source}:{line}: {message}")
+            }
+            Error::BadConfig(msg) => write!(f, "bad configuration: {msg}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}

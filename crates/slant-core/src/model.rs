@@ -1,0 +1,277 @@
+//! The result types. Field names are the JSON contract (`shared/CONTRACT.md`,
+//! mirrored in the README); offsets are absolute UTF-8 byte spans, half-open.
+
+#[cfg(feature = "serde")]
+use serde::Serialize;
+
+/// One sentence of the input: `text == input[start..end]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub struct Sentence {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The sentence exactly as in the input (inner newlines kept).
+    pub text: String,
+}
+
+/// The kind of thing a named entity is (OntoNotes-style coarse labels).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub enum Label {
+    /// A person, real or fictional.
+    #[cfg_attr(feature = "serde", serde(rename = "PERSON"))]
+    Person,
+    /// Companies, agencies, institutions, parties, media outlets.
+    #[cfg_attr(feature = "serde", serde(rename = "ORG"))]
+    Org,
+    /// Countries, cities, states: places with a government.
+    #[cfg_attr(feature = "serde", serde(rename = "GPE"))]
+    Gpe,
+    /// Other places: regions, water, mountains, facilities.
+    #[cfg_attr(feature = "serde", serde(rename = "LOC"))]
+    Loc,
+    /// Nationalities, religious and political groups.
+    #[cfg_attr(feature = "serde", serde(rename = "NORP"))]
+    Norp,
+    /// Named events: wars, holidays of state, disasters.
+    #[cfg_attr(feature = "serde", serde(rename = "EVENT"))]
+    Event,
+}
+
+impl Label {
+    /// The contract's spelling: `PERSON`, `ORG`, `GPE`, `LOC`, `NORP`, `EVENT`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Org => "ORG",
+            Label::Gpe => "GPE",
+            Label::Loc => "LOC",
+            Label::Norp => "NORP",
+            Label::Event => "EVENT",
+        }
+    }
+
+    /// Parses the contract's spelling (case-insensitive).
+    pub fn parse(s: &str) -> Option<Label> {
+        Some(match s.trim().to_ascii_uppercase().as_str() {
+            "PERSON" | "PER" => Label::Person,
+            "ORG" => Label::Org,
+            "GPE" => Label::Gpe,
+            "LOC" => Label::Loc,
+            "NORP" => Label::Norp,
+            "EVENT" => Label::Event,
+            _ => return None,
+        })
+    }
+}
+
+/// One occurrence of a named entity in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub struct Mention {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The mention as written, without titles or a possessive `'s`.
+    pub text: String,
+    /// Index of the sentence it occurs in.
+    pub sentence: usize,
+    /// The label of this mention as decided when its sentence was emitted.
+    pub label: Label,
+    /// The id of the entity this mention names.
+    pub entity: usize,
+}
+
+/// The kind of a framing cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum CueKind {
+    /// An epithet or title characterising a named referent ("dictator", "hero").
+    Label,
+    /// Quotation marks around a short phrase that distance the author from it.
+    ScareQuote,
+    /// Wording that casts doubt ("alleged", "so-called").
+    Doubt,
+    /// A reporting verb that is not neutral ("asserted", "boasted").
+    Attribution,
+    /// Other emotive or loaded wording.
+    Loaded,
+}
+
+impl CueKind {
+    /// All kinds, in the order reports list them.
+    pub const ALL: [CueKind; 5] =
+        [CueKind::Label, CueKind::ScareQuote, CueKind::Doubt, CueKind::Attribution, CueKind::Loaded];
+
+    /// The contract's spelling (`label`, `scare_quote`, ...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueKind::Label => "label",
+            CueKind::ScareQuote => "scare_quote",
+            CueKind::Doubt => "doubt",
+            CueKind::Attribution => "attribution",
+            CueKind::Loaded => "loaded",
+        }
+    }
+}
+
+/// A piece of wording that frames a named referent.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub struct Cue {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The cue's wording as in the input.
+    pub text: String,
+    /// Index of the sentence it occurs in.
+    pub sentence: usize,
+    /// What kind of framing it is.
+    pub kind: CueKind,
+    /// From -1 (most unfavourable to the target) to +1.
+    pub polarity: f32,
+    /// The id of the entity it frames, if any.
+    pub target: Option<usize>,
+    /// A short explanation a reader understands.
+    pub reason: String,
+}
+
+/// Where an entity is mentioned, as listed under the entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub struct EntityMention {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// The mention as written.
+    pub text: String,
+    /// Index of the sentence it occurs in.
+    pub sentence: usize,
+}
+
+/// The overall framing of an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Polarity {
+    /// Framed unfavourably.
+    Negative,
+    /// No clear framing either way.
+    Neutral,
+    /// Framed favourably.
+    Positive,
+}
+
+/// An entity's aggregate framing and the cues behind it.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub struct Framing {
+    /// From -1 to +1.
+    pub score: f32,
+    /// `score` put into one of three classes.
+    pub polarity: Polarity,
+    /// Indices into [`Analysis::cues`] of its evidence.
+    pub cues: Vec<usize>,
+}
+
+impl Default for Framing {
+    fn default() -> Self {
+        Framing { score: 0.0, polarity: Polarity::Neutral, cues: Vec::new() }
+    }
+}
+
+/// One referent, with every mention of it.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub struct Entity {
+    /// Stable within one document: the order of first mention.
+    pub id: usize,
+    /// The fullest form of its name seen in the document.
+    pub name: String,
+    /// Its label, decided over the whole document.
+    pub label: Label,
+    /// Every mention, in text order.
+    pub mentions: Vec<EntityMention>,
+    /// How the wording frames it.
+    pub framing: Framing,
+}
+
+/// Document-level figures over the cues.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub struct Summary {
+    /// Number of words in the document.
+    pub words: usize,
+    /// Number of cues of each kind, in [`CueKind::ALL`] order.
+    pub cue_counts: CueCounts,
+    /// Cues per 100 words.
+    pub cues_per_100_words: f32,
+    /// The id of the most negatively framed entity, if any is negative.
+    pub most_negative: Option<usize>,
+    /// The id of the most positively framed entity, if any is positive.
+    pub most_positive: Option<usize>,
+}
+
+/// Cue counts by kind.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[allow(missing_docs)]
+pub struct CueCounts {
+    pub label: usize,
+    pub scare_quote: usize,
+    pub doubt: usize,
+    pub attribution: usize,
+    pub loaded: usize,
+}
+
+impl CueCounts {
+    /// Counts one more cue of `kind`.
+    pub fn add(&mut self, kind: CueKind) {
+        match kind {
+            CueKind::Label => self.label += 1,
+            CueKind::ScareQuote => self.scare_quote += 1,
+            CueKind::Doubt => self.doubt += 1,
+            CueKind::Attribution => self.attribution += 1,
+            CueKind::Loaded => self.loaded += 1,
+        }
+    }
+
+    /// All cues counted.
+    pub fn total(&self) -> usize {
+        self.label + self.scare_quote + self.doubt + self.attribution + self.loaded
+    }
+}
+
+/// A sentence that became final while streaming, with what was found in it.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub struct SentenceReport {
+    /// Index of the sentence in the document.
+    pub index: usize,
+    /// The sentence.
+    pub sentence: Sentence,
+    /// Its entity mentions, linked to entities as known when it was emitted.
+    pub mentions: Vec<Mention>,
+    /// Its framing cues; `Cue::target` as known when it was emitted.
+    pub cues: Vec<Cue>,
+}
+
+/// The whole-document analysis: the contract's JSON object.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub struct Analysis {
+    /// Every sentence, in order (empty when `Config::keep_sentences` is off).
+    pub sentences: Vec<Sentence>,
+    /// Every entity, by id.
+    pub entities: Vec<Entity>,
+    /// Every cue, in text order (empty when `Config::keep_sentences` is off).
+    pub cues: Vec<Cue>,
+    /// Document-level figures.
+    pub summary: Summary,
+}
