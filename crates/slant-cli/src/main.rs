@@ -1,6 +1,7 @@
 //! The `slant` command line: reads text in chunks (a file or stdin), prints
 //! each sentence as soon as it is final, and the whole analysis at the end.
 
+mod corpus;
 mod input;
 mod report;
 
@@ -24,6 +25,7 @@ Examples:
   slant analyze --format json article.txt      the whole analysis as one JSON document
   slant analyze --format jsonl big.txt         streaming: one object per sentence, then a summary
   cat scraped.txt | slant split --lossy        replace invalid UTF-8 instead of failing
+  slant analyze --corpus docs.jsonl            one {\"id\",\"text\"} per line in, one analysis per line out
 
 Offsets are UTF-8 byte offsets into the input, half-open.";
 
@@ -60,6 +62,19 @@ enum Command {
         /// Output format: a readable report, one JSON document, or JSON lines as sentences become final.
         #[arg(long, value_enum, default_value_t = AnalyzeFormat::Text)]
         format: AnalyzeFormat,
+        /// Corpus mode: the input has one JSON document per line; the output one
+        /// analysis (with the document's id) per line, in input order, using every core.
+        #[arg(long)]
+        corpus: bool,
+        /// Corpus mode: the field holding a document's id (null when absent).
+        #[arg(long, default_value = "id", requires = "corpus")]
+        id_field: String,
+        /// Corpus mode: the field holding a document's text.
+        #[arg(long, default_value = "text", requires = "corpus")]
+        text_field: String,
+        /// Corpus mode: worker threads (default: one per core).
+        #[arg(long, requires = "corpus")]
+        jobs: Option<usize>,
     },
 }
 
@@ -149,7 +164,22 @@ fn run(cli: Cli) -> io::Result<()> {
                 }
             }
         }
-        Command::Analyze { input, format } => {
+        Command::Analyze { input, corpus: true, id_field, text_field, jobs, .. } => {
+            let config = input.config()?;
+            let fields = corpus::Fields { id: id_field, text: text_field };
+            let reader = io::BufReader::with_capacity(input::CHUNK_BYTES, input.open()?);
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs.unwrap_or(0)).build().map_err(invalid)?;
+            let outcome = corpus::run(reader, &mut out, &config, &fields, &pool)?;
+            out.flush()?;
+            if outcome.failed > 0 {
+                return Err(io::Error::other(format!(
+                    "{} of {} documents failed (see the lines above)",
+                    outcome.failed,
+                    outcome.failed + outcome.analysed
+                )));
+            }
+        }
+        Command::Analyze { input, format, .. } => {
             let mut config = input.config()?;
             config.keep_sentences = format != AnalyzeFormat::Jsonl;
             let analysis = stream(&input, config, &mut out, |out, report| match format {

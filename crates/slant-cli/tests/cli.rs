@@ -1,0 +1,164 @@
+//! The real `slant` binary on real input: errors, fallbacks, formats, corpus mode.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn slant(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_slant"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("slant starts");
+    let mut input = child.stdin.take().expect("stdin");
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let output = child.wait_with_output().expect("slant runs");
+    writer.join().expect("writer");
+    output
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 output")
+}
+
+const ARTICLE: &str =
+    "Sen. Jane Doe (D., Ore.) spoke on Monday. “It is a start,” she said.\r\n\r\nThe vote is due at 9 a.m. on Jan. 5.";
+
+#[test]
+fn split_jsonl_offsets_slice_the_input() {
+    let out = slant(&["split", "--format", "jsonl"], ARTICLE.as_bytes());
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> =
+        stdout(&out).lines().map(|l| serde_json::from_str(l).expect("json line")).collect();
+    assert!(lines.len() >= 2, "{lines:?}");
+    for line in &lines {
+        let (start, end) = (line["start"].as_u64().unwrap() as usize, line["end"].as_u64().unwrap() as usize);
+        assert_eq!(&ARTICLE[start..end], line["text"].as_str().unwrap());
+    }
+}
+
+#[test]
+fn split_text_puts_each_sentence_on_one_line() {
+    let out = slant(&["split"], "One line\nwraps here. Next one.".as_bytes());
+    assert!(out.status.success());
+    for line in stdout(&out).lines() {
+        assert!(!line.contains('\r'));
+    }
+    assert!(stdout(&out).contains("One line wraps here."));
+}
+
+#[test]
+fn invalid_utf8_is_an_error_naming_the_offset() {
+    let mut bytes = b"Fine text here. More".to_vec();
+    bytes.push(0xff);
+    bytes.extend_from_slice(b" text.");
+    for cmd in [&["split"][..], &["analyze", "--format", "json"][..], &["entities", "--format", "jsonl"][..]] {
+        let out = slant(cmd, &bytes);
+        assert!(!out.status.success(), "{cmd:?} must fail");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("UTF-8") && err.contains("offset 20"), "{err}");
+    }
+}
+
+#[test]
+fn lossy_replaces_and_reports() {
+    let out = slant(&["split", "--lossy"], b"Bad \xff byte. Fine.");
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("Bad \u{FFFD} byte."));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("replaced 1 invalid UTF-8"));
+}
+
+#[test]
+fn empty_and_blank_input_give_an_empty_analysis() {
+    for input in ["", "   \n\n\t  \r\n"] {
+        let out = slant(&["analyze", "--format", "json"], input.as_bytes());
+        assert!(out.status.success());
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+        assert_eq!(json["sentences"].as_array().map(Vec::len), Some(0));
+        assert_eq!(json["entities"].as_array().map(Vec::len), Some(0));
+        assert_eq!(json["cues"].as_array().map(Vec::len), Some(0));
+    }
+}
+
+#[test]
+fn bom_crlf_and_astral_text_keep_offsets_on_the_input() {
+    let text = "\u{FEFF}Emoji 😀 here.\r\nΑθήνα said so. שלום עולם. e\u{301}nd\u{0}.";
+    let out = slant(&["analyze", "--format", "json"], text.as_bytes());
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let sentences = json["sentences"].as_array().expect("sentences");
+    assert!(!sentences.is_empty());
+    for s in sentences {
+        let (start, end) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+        assert_eq!(text.get(start..end), s["text"].as_str());
+    }
+}
+
+#[test]
+fn analyze_jsonl_streams_sentences_then_a_final_object() {
+    let out = slant(&["analyze", "--format", "jsonl"], ARTICLE.as_bytes());
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let (last, sentences) = lines.split_last().expect("lines");
+    assert!(last.get("entities").is_some() && last.get("summary").is_some());
+    for (i, s) in sentences.iter().enumerate() {
+        assert_eq!(s["index"].as_u64(), Some(i as u64));
+        assert!(s["sentence"]["text"].is_string());
+    }
+}
+
+#[test]
+fn corpus_mode_keeps_order_and_reports_a_bad_line() {
+    let mut input = String::new();
+    for i in 1..=100 {
+        if i == 42 {
+            input.push_str("{\"id\": 42, \"text\": oops\n");
+        } else {
+            input.push_str(&format!("{{\"id\": {i}, \"text\": \"Document {i} is here. It ends.\"}}\n"));
+        }
+    }
+    let out = slant(&["analyze", "--corpus"], input.as_bytes());
+    assert!(!out.status.success(), "a failed line must fail the run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 42"), "{err}");
+    let ids: Vec<u64> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_u64().unwrap())
+        .collect();
+    let expected: Vec<u64> = (1..=100).filter(|&i| i != 42).collect();
+    assert_eq!(ids, expected);
+}
+
+#[test]
+fn corpus_field_names_are_configurable() {
+    let out = slant(
+        &["analyze", "--corpus", "--id-field", "key", "--text-field", "body"],
+        b"{\"key\": \"a\", \"body\": \"One. Two.\"}\n{\"key\": \"b\"}\n",
+    );
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2: no \"body\" field"));
+    let first: serde_json::Value = serde_json::from_str(stdout(&out).lines().next().unwrap()).unwrap();
+    assert_eq!(first["id"], "a");
+    assert_eq!(first["sentences"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn help_shows_examples() {
+    let out = slant(&["--help"], b"");
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("Examples:"));
+}
+
+#[test]
+fn bad_names_file_is_a_clear_error() {
+    let path = std::env::temp_dir().join(format!("slant-bad-names-{}.tsv", std::process::id()));
+    std::fs::write(&path, "# names\nXi Jinping\tPERSON\nNobody\tWIZARD\n").unwrap();
+    let out = slant(&["analyze", "--names", path.to_str().unwrap()], b"Text.");
+    let _ = std::fs::remove_file(&path);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains(":3:"));
+}
