@@ -1,0 +1,320 @@
+//! Framing cues: labels, scare quotes, doubt, loaded attribution and loaded
+//! words, each attached to the entity it frames.
+//!
+//! One sentence at a time: the tokens are looked up once in the
+//! [`lexicon`](lexicon::Lexicon) (one hash lookup per token, phrases by their
+//! first word), quotation marks are paired and classified
+//! ([`scare_quotes`]), each word or phrase with a role becomes a candidate
+//! cue ([`labels`], [`doubt`], [`attribution`], [`loaded`]), and
+//! [`target`] attaches each candidate to the entity it frames.
+
+mod attribution;
+mod doubt;
+mod labels;
+mod lexicon;
+mod loaded;
+mod scare_quotes;
+mod target;
+mod words;
+
+use std::borrow::Cow;
+
+use crate::config::Config;
+use crate::entities::EntityTracker;
+use crate::model::{Cue, CueKind, Label, Mention, Sentence};
+use crate::tokens::{Token, TokenKind};
+
+pub(crate) use lexicon::Lexicon;
+use lexicon::Roles;
+
+/// Sentinel for "no mention covers this token".
+const NO_MENTION: u32 = u32::MAX;
+
+/// A token with what the cue finder needs to know about it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tok {
+    /// Byte span in the sentence text.
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: TokenKind,
+    /// Byte span of its lower-cased form in `Ctx::lower`.
+    lo_start: u32,
+    lo_end: u32,
+    /// Starts with an upper-case letter.
+    pub(crate) cap: bool,
+    /// Index into `Ctx::mentions` of the mention covering it.
+    mention: u32,
+    /// Inside quotation marks that quote someone's speech.
+    pub(crate) in_speech: bool,
+}
+
+/// A mention as a token range.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct MSpan {
+    /// First token.
+    pub(crate) first: usize,
+    /// One past the last token.
+    pub(crate) end: usize,
+    /// Index into the sentence's mentions.
+    pub(crate) index: usize,
+    pub(crate) entity: usize,
+    pub(crate) label: Label,
+}
+
+/// What a candidate cue is aimed at, decided by [`target`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Aim {
+    /// The name it modifies or stands in apposition to.
+    NounPhrase,
+    /// The subject (or else the object) of its clause.
+    Clause,
+    /// The speaker of a reporting verb.
+    Speaker,
+}
+
+/// A cue before targeting: a token range and what it says.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Cand {
+    /// First token.
+    pub(crate) first: usize,
+    /// One past the last token.
+    pub(crate) end: usize,
+    pub(crate) kind: CueKind,
+    pub(crate) polarity: f32,
+    pub(crate) reason: &'static str,
+    pub(crate) aim: Aim,
+}
+
+/// One sentence, prepared for the detectors.
+pub(crate) struct Ctx<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) toks: &'a [Tok],
+    lower: &'a str,
+    pub(crate) lex: &'a Lexicon,
+    pub(crate) mentions: &'a [MSpan],
+}
+
+impl<'a> Ctx<'a> {
+    /// The lower-cased text of token `i` ("" past the end).
+    pub(crate) fn word(&self, i: usize) -> &'a str {
+        self.toks.get(i).and_then(|t| self.lower.get(t.lo_start as usize..t.lo_end as usize)).unwrap_or("")
+    }
+
+    /// The roles of token `i` as a single word.
+    pub(crate) fn roles(&self, i: usize) -> Option<&'a Roles> {
+        if self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word) {
+            self.lex.word(self.word(i))
+        } else {
+            None
+        }
+    }
+
+    /// The mention covering token `i`.
+    pub(crate) fn mention_at(&self, i: usize) -> Option<&'a MSpan> {
+        let m = self.toks.get(i)?.mention;
+        if m == NO_MENTION {
+            None
+        } else {
+            self.mentions.get(m as usize)
+        }
+    }
+
+    /// Token `i` is the punctuation character `c`.
+    pub(crate) fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Punct && self.text.get(t.start..t.end).is_some_and(|s| s.starts_with(c))
+        })
+    }
+
+    /// Token `i` is a word (or number).
+    pub(crate) fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+    }
+}
+
+/// Finds the cues of one sentence at a time.
+#[derive(Debug)]
+pub(crate) struct CueFinder {
+    lex: Cow<'static, Lexicon>,
+    /// The entity of the last person named, for "he"/"she" as a speaker.
+    last_person: Option<usize>,
+    /// Scratch buffers reused for every sentence.
+    toks: Vec<Tok>,
+    lower: String,
+    spans: Vec<MSpan>,
+    cands: Vec<Cand>,
+}
+
+impl CueFinder {
+    pub(crate) fn new(config: &Config) -> Self {
+        CueFinder {
+            lex: Lexicon::with_extra(&config.lexicon),
+            last_person: None,
+            toks: Vec::new(),
+            lower: String::new(),
+            spans: Vec::new(),
+            cands: Vec::new(),
+        }
+    }
+
+    /// The cues of sentence number `index`, targeted at its `mentions`.
+    pub(crate) fn process(
+        &mut self,
+        sentence: &Sentence,
+        index: usize,
+        tokens: &[Token],
+        mentions: &[Mention],
+        entities: &EntityTracker,
+    ) -> Vec<Cue> {
+        let text = sentence.text.as_str();
+        self.prepare(text, sentence.start, tokens, mentions);
+        let ctx = Ctx { text, toks: &self.toks, lower: &self.lower, lex: &self.lex, mentions: &self.spans };
+        let mut cands = std::mem::take(&mut self.cands);
+        cands.clear();
+        let in_speech = scare_quotes::find(&ctx, &mut cands);
+        for (tok, speech) in self.toks.iter_mut().zip(in_speech) {
+            tok.in_speech = speech;
+        }
+        let ctx = Ctx { text, toks: &self.toks, lower: &self.lower, lex: &self.lex, mentions: &self.spans };
+        scan(&ctx, &mut cands);
+        cands.sort_by(|a, b| (a.first, a.end).cmp(&(b.first, b.end)));
+        let mut cues = Vec::with_capacity(cands.len());
+        for cand in &cands {
+            let (Some(first), Some(last)) =
+                (ctx.toks.get(cand.first), cand.end.checked_sub(1).and_then(|e| ctx.toks.get(e)))
+            else {
+                continue;
+            };
+            let (start, end) = (first.start, last.end);
+            let Some(cue_text) = text.get(start..end) else { continue };
+            let target = target::resolve(&ctx, cand, mentions, entities, self.last_person);
+            cues.push(Cue {
+                start: sentence.start + start,
+                end: sentence.start + end,
+                text: cue_text.to_string(),
+                sentence: index,
+                kind: cand.kind,
+                polarity: cand.polarity.clamp(-1.0, 1.0),
+                target,
+                reason: cand.reason.to_string(),
+            });
+        }
+        if let Some(m) = mentions.iter().rev().find(|m| m.label == Label::Person) {
+            self.last_person = Some(m.entity);
+        }
+        self.cands = cands;
+        cues
+    }
+
+    /// Lower-cases the tokens into one buffer and maps mentions to token ranges.
+    fn prepare(&mut self, text: &str, offset: usize, tokens: &[Token], mentions: &[Mention]) {
+        self.toks.clear();
+        self.lower.clear();
+        for t in tokens {
+            let s = text.get(t.start..t.end).unwrap_or("");
+            let lo_start = self.lower.len() as u32;
+            if t.kind == TokenKind::Word {
+                if s.is_ascii() {
+                    self.lower.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                } else {
+                    for c in s.chars() {
+                        if c == '’' || c == '‘' {
+                            self.lower.push('\'');
+                        } else if c == '‑' {
+                            self.lower.push('-');
+                        } else {
+                            self.lower.extend(c.to_lowercase());
+                        }
+                    }
+                }
+            }
+            let cap = s.chars().next().is_some_and(char::is_uppercase);
+            self.toks.push(Tok {
+                start: t.start,
+                end: t.end,
+                kind: t.kind,
+                lo_start,
+                lo_end: self.lower.len() as u32,
+                cap,
+                mention: NO_MENTION,
+                in_speech: false,
+            });
+        }
+        self.spans.clear();
+        for (index, m) in mentions.iter().enumerate() {
+            let (Some(ms), Some(me)) = (m.start.checked_sub(offset), m.end.checked_sub(offset)) else { continue };
+            let first = self.toks.partition_point(|t| t.end <= ms);
+            let end = self.toks.partition_point(|t| t.start < me);
+            if first >= end {
+                continue;
+            }
+            let span_index = self.spans.len() as u32;
+            for t in self.toks.get_mut(first..end).into_iter().flatten() {
+                t.mention = span_index;
+            }
+            self.spans.push(MSpan { first, end, index, entity: m.entity, label: m.label });
+        }
+    }
+}
+
+/// Walks the tokens once, turning every word or phrase with a role into a candidate.
+fn scan(ctx: &Ctx, out: &mut Vec<Cand>) {
+    let n = ctx.toks.len();
+    let mut i = 0;
+    while i < n {
+        if !ctx.is_word(i) {
+            i += 1;
+            continue;
+        }
+        let word = ctx.word(i);
+        let mut matched: Option<(usize, &Roles)> = None;
+        if ctx.lex.starts_phrase(word) {
+            for p in ctx.lex.phrases(word) {
+                let ok = p.rest.iter().enumerate().all(|(k, w)| ctx.word(i + 1 + k) == w.as_str());
+                if ok {
+                    matched = Some((p.rest.len() + 1, &p.roles));
+                    break;
+                }
+            }
+        }
+        if matched.is_none() {
+            matched = ctx.roles(i).map(|r| (1, r));
+        }
+        let Some((len, roles)) = matched else {
+            i += 1;
+            continue;
+        };
+        let end = i + len;
+        if let Some(c) = classify(ctx, i, end, roles) {
+            out.push(c);
+            i = c.end.max(end);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// The cue a word or phrase with `roles` makes at tokens `first..end`, if any.
+fn classify(ctx: &Ctx, first: usize, end: usize, roles: &Roles) -> Option<Cand> {
+    if let Some((polarity, scope)) = roles.doubt {
+        if let Some(c) = doubt::candidate(ctx, first, end, polarity, scope, roles) {
+            return Some(c);
+        }
+    }
+    if let Some(polarity) = roles.attribution {
+        if let Some(c) = attribution::candidate(ctx, first, end, polarity) {
+            return Some(c);
+        }
+        if polarity == 0.0 {
+            return None;
+        }
+    }
+    if let Some((polarity, pos)) = roles.label {
+        match labels::candidate(ctx, first, end, polarity, pos) {
+            labels::Outcome::Label(c) => return Some(c),
+            labels::Outcome::Negated => return None,
+            labels::Outcome::NotALabel => {}
+        }
+    }
+    loaded::candidate(ctx, first, end, roles)
+}

@@ -1,0 +1,219 @@
+//! Targeting: which entity a cue frames.
+//!
+//! - labels: the name they modify ("dictator Xi Jinping"), stand in
+//!   apposition to ("Xi Jinping, the dictator"), predicate ("Xi is a
+//!   dictator") or belong to ("Russia's Marxist allies");
+//! - loaded words, doubt and scare quotes: the nearest name before them in
+//!   their clause (its subject), else after them (its object);
+//! - attribution: the speaker, with "he"/"she" read as the last person named;
+//! - a demonym ("Chinese state media", "the Russian government") frames its
+//!   country when the entity table knows it.
+
+use super::{words, Aim, Cand, Ctx, MSpan};
+use crate::entities::EntityTracker;
+use crate::model::{CueKind, Label, Mention};
+use crate::tokens::TokenKind;
+
+/// How far (in tokens) the noun-phrase rules look.
+const NP_REACH: usize = 4;
+
+/// The entity `cand` frames, if any.
+pub(crate) fn resolve(
+    ctx: &Ctx,
+    cand: &Cand,
+    mentions: &[Mention],
+    entities: &EntityTracker,
+    last_person: Option<usize>,
+) -> Option<usize> {
+    let span = match cand.aim {
+        Aim::NounPhrase => noun_phrase(ctx, cand),
+        Aim::Clause => clause(ctx, cand).or_else(|| {
+            if cand.kind == CueKind::Doubt {
+                nearest_before(ctx, cand.first, 0)
+            } else {
+                None
+            }
+        }),
+        Aim::Speaker => return speaker(ctx, cand, mentions, entities, last_person),
+    }?;
+    Some(entity_of(ctx, span, mentions, entities))
+}
+
+/// The entity a mention stands for; a demonym modifying a common noun
+/// ("Chinese state media") stands for its country.
+fn entity_of(ctx: &Ctx, span: &MSpan, mentions: &[Mention], entities: &EntityTracker) -> usize {
+    if span.label == Label::Norp {
+        let before_noun = ctx.is_word(span.end) && ctx.mention_at(span.end).is_none();
+        if before_noun {
+            if let Some(country) = mentions.get(span.index).and_then(|m| country_of(entities, m)) {
+                return country;
+            }
+        }
+    }
+    span.entity
+}
+
+/// The country entity a demonym mention points to.
+fn country_of(_entities: &EntityTracker, _mention: &Mention) -> Option<usize> {
+    // Switches to `EntityTracker::country_of` once the entity table provides it.
+    None
+}
+
+/// The mention starting exactly at token `i`.
+fn mention_starting<'a>(ctx: &Ctx<'a>, i: usize) -> Option<&'a MSpan> {
+    ctx.mention_at(i).filter(|m| m.first == i)
+}
+
+/// The mention ending exactly before token `i`.
+fn mention_ending<'a>(ctx: &Ctx<'a>, i: usize) -> Option<&'a MSpan> {
+    let prev = i.checked_sub(1)?;
+    ctx.mention_at(prev).filter(|m| m.end == i)
+}
+
+fn noun_phrase<'a>(ctx: &Ctx<'a>, cand: &Cand) -> Option<&'a MSpan> {
+    let is_adj = cand.kind == CueKind::Label && !ends_in_noun(ctx, cand);
+    // To the right: "dictator [Xi Jinping]", "state-run [Xinhua]", "Genocidal Chinese dictator [Xi]".
+    let mut demonym = None;
+    let mut j = cand.end;
+    let mut steps = 0;
+    while steps <= NP_REACH {
+        if let Some(m) = mention_starting(ctx, j) {
+            if m.label == Label::Norp && ctx.is_word(m.end) && mention_starting(ctx, m.end).is_none() {
+                demonym = Some(m);
+                j = m.end;
+                steps += 1;
+                continue;
+            }
+            return Some(m);
+        }
+        if !ctx.is_word(j) {
+            break;
+        }
+        let w = ctx.word(j);
+        let cap = ctx.toks.get(j).is_some_and(|t| t.cap);
+        if words::is_function_word(w) || !(cap || is_adj) {
+            break;
+        }
+        j += 1;
+        steps += 1;
+    }
+    // "the dictator, [Xi Jinping],"
+    if ctx.is_punct(j, ',') && demonym.is_none() {
+        let det = cand.first.checked_sub(1).map(|p| ctx.word(p));
+        if matches!(det, Some("the" | "a" | "an")) {
+            if let Some(m) = mention_starting(ctx, j + 1) {
+                return Some(m);
+            }
+        }
+    }
+    // To the left: "[Russia]'s top Marxist allies", "[Xi Jinping], the dictator", "[Xi] is a dictator".
+    let mut i = cand.first;
+    for _ in 0..NP_REACH {
+        if let Some(m) = mention_ending(ctx, i) {
+            return Some(m);
+        }
+        let Some(prev) = i.checked_sub(1) else { break };
+        let Some(tok) = ctx.toks.get(prev) else { break };
+        match tok.kind {
+            TokenKind::Possessive => return mention_ending(ctx, prev).or(demonym),
+            TokenKind::Punct => {
+                if ctx.is_punct(prev, ',') {
+                    return mention_ending(ctx, prev).or(demonym);
+                }
+                break;
+            }
+            _ => {}
+        }
+        let w = ctx.word(prev);
+        if words::is_copula(w) {
+            return nearest_before(ctx, prev, prev.saturating_sub(NP_REACH)).or(demonym);
+        }
+        if words::is_function_word(w) && !matches!(w, "the" | "a" | "an" | "most" | "more" | "very") {
+            break;
+        }
+        i = prev;
+    }
+    demonym
+}
+
+/// Whether a label candidate ends in a noun (its last word is a noun label).
+fn ends_in_noun(ctx: &Ctx, cand: &Cand) -> bool {
+    use super::lexicon::LabelPos;
+    let last = cand.end.saturating_sub(1);
+    if cand.end - cand.first > 1 {
+        return true;
+    }
+    ctx.roles(last).and_then(|r| r.label).is_some_and(|(_, pos)| pos == LabelPos::Noun)
+}
+
+/// The nearest mention ending at or before token `before`, no further left than `limit`.
+fn nearest_before<'a>(ctx: &Ctx<'a>, before: usize, limit: usize) -> Option<&'a MSpan> {
+    ctx.mentions.iter().rev().find(|m| m.end <= before && m.first >= limit)
+}
+
+/// Token bounds of the clause around `cand`.
+fn clause_bounds(ctx: &Ctx, cand: &Cand) -> (usize, usize) {
+    let boundary = |i: usize| {
+        ctx.toks.get(i).is_some_and(|t| {
+            (t.kind == TokenKind::Punct && ctx.text.get(t.start..t.end).is_some_and(words::is_clause_punct))
+                || (t.kind == TokenKind::Word && words::is_clause_word(ctx.word(i)))
+        })
+    };
+    let mut lo = cand.first;
+    while lo > 0 && !boundary(lo - 1) {
+        lo -= 1;
+    }
+    let mut hi = cand.end;
+    while hi < ctx.toks.len() && !boundary(hi) {
+        hi += 1;
+    }
+    (lo, hi)
+}
+
+fn clause<'a>(ctx: &Ctx<'a>, cand: &Cand) -> Option<&'a MSpan> {
+    let (lo, hi) = clause_bounds(ctx, cand);
+    nearest_before(ctx, cand.first, lo).or_else(|| ctx.mentions.iter().find(|m| m.first >= cand.end && m.end <= hi))
+}
+
+/// The speaker of a reporting verb: the name or "he"/"she" just before it,
+/// else just after it ("…," asserted Putin).
+fn speaker(
+    ctx: &Ctx,
+    cand: &Cand,
+    mentions: &[Mention],
+    entities: &EntityTracker,
+    last_person: Option<usize>,
+) -> Option<usize> {
+    let pronoun = |i: usize| -> Option<usize> {
+        if !words::is_person_pronoun(ctx.word(i)) {
+            return None;
+        }
+        ctx.mentions.iter().rev().find(|m| m.end <= i && m.label == Label::Person).map(|m| m.entity).or(last_person)
+    };
+    let mut i = cand.first;
+    for _ in 0..NP_REACH {
+        let Some(prev) = i.checked_sub(1) else { break };
+        if let Some(m) = mention_ending(ctx, i) {
+            return Some(entity_of(ctx, m, mentions, entities));
+        }
+        if let Some(e) = pronoun(prev) {
+            return Some(e);
+        }
+        if !ctx.is_word(prev) {
+            break;
+        }
+        i = prev;
+    }
+    for j in cand.end..(cand.end + 3).min(ctx.toks.len()) {
+        if let Some(m) = mention_starting(ctx, j) {
+            return Some(entity_of(ctx, m, mentions, entities));
+        }
+        if let Some(e) = pronoun(j) {
+            return Some(e);
+        }
+        if !ctx.is_word(j) {
+            break;
+        }
+    }
+    None
+}
