@@ -1,0 +1,734 @@
+//! Finding name spans in one sentence and their first-guess labels.
+//!
+//! A name is a run of capitalised words, possibly joined by connectors
+//! ("of", "and", "'s", "de"). A run is cut at titles ("President"), which
+//! are not part of the name but say the name after them is a person's;
+//! connectors stay inside only when a head word justifies them ("University
+//! of Texas", "People's Liberation Army"). A capitalised word at a position
+//! where any word is capitalised (sentence start, after an opening quote)
+//! counts only when the lists or the document so far know it.
+
+use crate::model::Label;
+use crate::tokens::TokenKind;
+
+use super::gazetteer::{class, Gazetteer, Source};
+use super::link::Doc;
+use super::words::{is_all_caps, is_cap, lower_into, token_matches, LTok};
+
+/// How sure a label is.
+pub(crate) mod strength {
+    /// A default guess.
+    pub(crate) const GUESS: u8 = 0;
+    /// Context words ("in X", "X said").
+    pub(crate) const CONTEXT: u8 = 1;
+    /// Name lists of given names and surnames, head words.
+    pub(crate) const LISTS: u8 = 2;
+    /// A whole name in the gazetteer, or a title before the name.
+    pub(crate) const STRONG: u8 = 3;
+}
+
+/// A candidate mention: logical tokens `s..e` of the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub(crate) s: usize,
+    pub(crate) e: usize,
+    pub(crate) label: Label,
+    pub(crate) strength: u8,
+    pub(crate) entry: Option<u32>,
+    /// Index (in the output) of the span this one abbreviates: "(PLA)".
+    pub(crate) acronym_of: Option<usize>,
+}
+
+/// What the detector knows about one logical token.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct TokInfo {
+    /// A word starting with a capital (or any word of an all-caps sentence).
+    pub(crate) cap: bool,
+    pub(crate) bits: u16,
+    /// Lower-cased text in the shared buffer.
+    pub(crate) lo: (usize, usize),
+    pub(crate) initial: bool,
+    /// A word of a name already seen in the document.
+    pub(crate) known: bool,
+}
+
+/// Scratch state of the detector, reused for every sentence.
+#[derive(Debug, Default)]
+pub(crate) struct Detector {
+    pub(crate) info: Vec<TokInfo>,
+    pub(crate) lower: String,
+    buf: String,
+    tiles: Vec<Option<(u32, usize)>>,
+    parts: Vec<Part>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Part {
+    s: usize,
+    e: usize,
+    person: bool,
+}
+
+/// Lower-case function words that may join the words of one name.
+fn connector(w: &str) -> Option<Conn> {
+    Some(match w {
+        "of" => Conn::Of,
+        "for" | "on" => Conn::For,
+        "and" | "&" => Conn::And,
+        "de" | "del" | "della" | "da" | "di" | "du" | "des" | "la" | "le" | "van" | "von" | "der" | "den" | "bin"
+        | "ibn" | "al" | "el" | "y" | "dos" | "das" => Conn::Particle,
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Conn {
+    Of,
+    For,
+    And,
+    Particle,
+    Possessive,
+}
+
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "told", "asked", "added", "wrote", "explained", "argued", "stated", "noted", "replied", "recalled",
+    "insisted", "claimed", "announced", "tweeted", "responded", "believes", "thinks", "who", "himself", "herself",
+];
+const PLACE_PREPS: &[&str] = &["in", "near", "from", "across", "throughout", "outside", "inside", "to", "into", "at"];
+
+impl Detector {
+    /// Finds the name spans of a sentence.
+    pub(crate) fn detect(&mut self, text: &str, lts: &[LTok], gaz: &Gazetteer, doc: &Doc, out: &mut Vec<Span>) {
+        out.clear();
+        self.prepare(text, lts, gaz, doc);
+        let (caps_mode, title_mode) = self.modes(text, lts);
+        let n = lts.len();
+        let mut i = 0;
+        while i < n {
+            if !self.name_tok(i, caps_mode) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i + 1;
+            loop {
+                if end < n && (self.name_tok(end, caps_mode) || self.kept_not_name(end)) {
+                    end += 1;
+                    continue;
+                }
+                if end < n {
+                    if let Some(_c) = self.conn_at(text, lts, end) {
+                        let mut k = end + 1;
+                        if self.lower_of(text, lts, end) == "of" && self.lower_of(text, lts, k) == "the" {
+                            k += 1;
+                        }
+                        if k < n && self.name_tok(k, caps_mode) {
+                            end = k + 1;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            self.run(text, lts, gaz, doc, start, end, caps_mode || title_mode, out);
+            i = end;
+        }
+        self.acronyms(text, lts, out);
+    }
+
+    fn prepare(&mut self, text: &str, lts: &[LTok], gaz: &Gazetteer, doc: &Doc) {
+        self.info.clear();
+        self.lower.clear();
+        let mut prev: Option<&LTok> = None;
+        let mut seen_word = false;
+        for t in lts {
+            let w = text.get(t.start..t.end).unwrap_or("");
+            let mut info = TokInfo::default();
+            // Sentence start, after an opening quote or bracket, a colon or dash, or a line break:
+            // every word may be capitalised there.
+            info.initial = !seen_word
+                || prev.is_some_and(|p| {
+                    let pw = text.get(p.start..p.end).unwrap_or("");
+                    let gap = text.get(p.end..t.start).unwrap_or("");
+                    gap.contains('\n')
+                        || matches!(pw, "“" | "‘" | "(" | "[" | ":" | "—" | "–" | "•" | "*" | "«" | "-" | ";")
+                        || (matches!(pw, "\"" | "'") && (p.start == 0 || text[..p.start].ends_with(char::is_whitespace)))
+                });
+            if t.kind == TokenKind::Word {
+                seen_word = true;
+                let has_alpha = w.chars().next().is_some_and(char::is_alphabetic);
+                if has_alpha {
+                    let a = self.lower.len();
+                    lower_into(w, &mut self.buf);
+                    self.lower.push_str(&self.buf);
+                    info.lo = (a, self.lower.len());
+                    info.cap = is_cap(w);
+                    if info.cap {
+                        info.bits = gaz.bits(&self.buf);
+                        info.known = info.bits & class::FUNCTION == 0 && doc.knows_token(&self.buf);
+                    }
+                }
+            } else if t.kind == TokenKind::Number {
+                seen_word = true;
+            }
+            self.info.push(info);
+            prev = Some(t);
+        }
+    }
+
+    /// All-caps headline; Title Case heading without final punctuation.
+    fn modes(&mut self, text: &str, lts: &[LTok]) -> (bool, bool) {
+        let (mut words, mut caps, mut upper, mut long, mut long_caps) = (0, 0, 0, 0, 0);
+        for (t, info) in lts.iter().zip(&self.info) {
+            if t.kind != TokenKind::Word || info.lo.0 == info.lo.1 {
+                continue;
+            }
+            let w = text.get(t.start..t.end).unwrap_or("");
+            words += 1;
+            if info.cap {
+                caps += 1;
+            }
+            if w.chars().count() > 1 && is_all_caps(w) {
+                upper += 1;
+            }
+            if w.len() > 3 {
+                long += 1;
+                if info.cap {
+                    long_caps += 1;
+                }
+            }
+        }
+        let caps_mode = words >= 3 && upper * 10 >= words * 7;
+        let ends = text.trim_end().ends_with(['.', '!', '?', '"', '”', ':']);
+        let title_mode = !caps_mode && !ends && long >= 3 && long_caps * 10 >= long * 8 && caps * 10 >= words * 6;
+        if caps_mode {
+            for info in &mut self.info {
+                if info.lo.0 != info.lo.1 {
+                    info.cap = true;
+                    info.initial = true;
+                }
+            }
+        }
+        if title_mode {
+            for info in &mut self.info {
+                info.initial = true;
+            }
+        }
+        (caps_mode, title_mode)
+    }
+
+    #[inline]
+    pub(crate) fn low(&self, i: usize) -> &str {
+        self.info.get(i).and_then(|x| self.lower.get(x.lo.0..x.lo.1)).unwrap_or("")
+    }
+
+    fn lower_of<'a>(&'a self, text: &'a str, lts: &[LTok], i: usize) -> &'a str {
+        match self.info.get(i) {
+            Some(x) if x.lo.0 != x.lo.1 => self.lower.get(x.lo.0..x.lo.1).unwrap_or(""),
+            _ => lts.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or(""),
+        }
+    }
+
+    fn name_tok(&self, i: usize, _caps_mode: bool) -> bool {
+        self.info.get(i).is_some_and(|x| x.cap && x.bits & class::NOT_NAME == 0)
+    }
+
+    /// "Theresa May": a word that is never a name alone, after a given name.
+    fn kept_not_name(&self, i: usize) -> bool {
+        i > 0
+            && self.info.get(i).is_some_and(|x| x.cap && x.bits & class::NOT_NAME != 0 && self.low(i).len() > 2)
+            && self.info.get(i - 1).is_some_and(|x| x.cap && x.bits & class::FIRST != 0)
+    }
+
+    fn conn_at(&self, text: &str, lts: &[LTok], i: usize) -> Option<Conn> {
+        let t = lts.get(i)?;
+        if t.kind == TokenKind::Possessive {
+            return Some(Conn::Possessive);
+        }
+        connector(text.get(t.start..t.end)?)
+    }
+
+    /// The longest gazetteer phrase starting at `i` and ending by `end`.
+    fn phrase_at(&self, text: &str, lts: &[LTok], gaz: &Gazetteer, i: usize, end: usize, caps: bool) -> Option<(u32, usize)> {
+        let info = gaz.word(self.low(i))?;
+        for &p in &info.phrases {
+            let Some(ph) = gaz.phrase(p) else { continue };
+            let len = ph.toks.len();
+            if i + len > end {
+                continue;
+            }
+            let ok = ph.toks.iter().enumerate().all(|(k, pat)| {
+                lts.get(i + k).and_then(|t| text.get(t.start..t.end)).is_some_and(|w| token_matches(w, pat, caps))
+            });
+            if ok {
+                return Some((ph.entry, len));
+            }
+        }
+        None
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn run(
+        &mut self,
+        text: &str,
+        lts: &[LTok],
+        gaz: &Gazetteer,
+        doc: &Doc,
+        s: usize,
+        e: usize,
+        weak_all: bool,
+        out: &mut Vec<Span>,
+    ) {
+        let caps = self.info.get(s).is_some_and(|x| x.cap) && weak_all && is_caps_text(text, lts, s, e);
+        // 1. gazetteer tiling, longest match first, left to right.
+        self.tiles.clear();
+        self.tiles.resize(e - s, None);
+        let mut covered_to = s;
+        for i in s..e {
+            if i < covered_to {
+                continue;
+            }
+            if let Some((entry, len)) = self.phrase_at(text, lts, gaz, i, e, caps) {
+                if let Some(slot) = self.tiles.get_mut(i - s) {
+                    *slot = Some((entry, len));
+                }
+                covered_to = i + len;
+            }
+        }
+        let tile = |this: &Self, i: usize| this.tiles.get(i.wrapping_sub(s)).copied().flatten();
+        let inside_tile = |this: &Self, i: usize| -> bool {
+            (s..=i).rev().any(|k| tile(this, k).is_some_and(|(_, len)| k + len > i && k < i))
+        };
+        // 2. cut into parts at titles, function words and unjustified connectors.
+        self.parts.clear();
+        let ends_with_head = |this: &Self, a: usize| -> bool {
+            let _ = a;
+            e > 0 && this.info.get(e - 1).is_some_and(|x| x.bits & class::HEAD != 0)
+        };
+        let mut part_start = s;
+        let mut person_next = false;
+        let mut i = s;
+        while i < e {
+            let info = self.info.get(i).copied().unwrap_or_default();
+            let is_word_cap = info.cap;
+            if let Some((_, len)) = tile(self, i) {
+                if len > 1 {
+                    i += len;
+                    continue;
+                }
+            }
+            if inside_tile(self, i) {
+                i += 1;
+                continue;
+            }
+            // sentence-initial: a full name the document already knows ("He Lifeng said")
+            if info.initial && i == part_start {
+                if let Some(len) = doc.known_name_at(self, i, e) {
+                    if len > 1 {
+                        i += len;
+                        continue;
+                    }
+                }
+            }
+            if is_word_cap && info.bits & class::FUNCTION != 0 {
+                self.close(part_start, i, person_next);
+                person_next = false;
+                i += 1;
+                part_start = i;
+                continue;
+            }
+            if is_word_cap && self.is_title(i) && tile(self, i).is_none() {
+                // a title: the rest must hold a name that is not itself headed
+                let mut k = i + 1;
+                while k < e && self.is_title(k) {
+                    k += 1;
+                }
+                // "Secretary of State", "Minister of Foreign Affairs"
+                if k < e && self.low(k) == "of" {
+                    let mut m = k + 1;
+                    while m < e && self.info.get(m).is_some_and(|x| x.bits & class::TITLE_OF != 0) {
+                        m += 1;
+                    }
+                    if m > k + 1 && m < e {
+                        k = m;
+                    }
+                }
+                let headed = ends_with_head(self, k) && !person_next;
+                if !headed || k >= e {
+                    self.close(part_start, i, person_next);
+                    person_next = k < e;
+                    i = k;
+                    part_start = i;
+                    continue;
+                }
+            }
+            if let Some(conn) = self.conn_at(text, lts, i) {
+                if !self.connector_kept(text, lts, gaz, conn, part_start, i, e) {
+                    let keep_person = person_next && conn == Conn::Particle;
+                    self.close(part_start, i, person_next);
+                    person_next = keep_person;
+                    i += 1;
+                    if self.lower_of(text, lts, i) == "the" {
+                        i += 1;
+                    }
+                    part_start = i;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+        self.close(part_start, e, person_next);
+        // 3. label each part.
+        let parts = std::mem::take(&mut self.parts);
+        for p in &parts {
+            self.part(text, lts, gaz, doc, *p, weak_all, s, out);
+        }
+        self.parts = parts;
+    }
+
+    fn close(&mut self, s: usize, e: usize, person: bool) {
+        if e > s {
+            self.parts.push(Part { s, e, person });
+        }
+    }
+
+    fn is_title(&self, i: usize) -> bool {
+        let Some(info) = self.info.get(i) else { return false };
+        if !info.cap {
+            return false;
+        }
+        if info.bits & class::TITLE != 0 {
+            return true;
+        }
+        // "Vice-Premier", "ex-President", "Deputy-Mayor"
+        let w = self.low(i);
+        if let Some((pre, rest)) = w.split_once('-') {
+            return matches!(pre, "vice" | "deputy" | "ex" | "former" | "acting" | "co" | "under")
+                && !rest.is_empty()
+                && TITLE_WORDS.contains(&rest);
+        }
+        false
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn connector_kept(
+        &self,
+        text: &str,
+        lts: &[LTok],
+        gaz: &Gazetteer,
+        conn: Conn,
+        part_start: usize,
+        i: usize,
+        e: usize,
+    ) -> bool {
+        let before = i.checked_sub(1).and_then(|b| self.info.get(b)).map_or(0, |x| x.bits);
+        let first = self.info.get(part_start).map_or(0, |x| x.bits);
+        let last_head = e > 0 && self.info.get(e - 1).is_some_and(|x| x.bits & (class::ORG_HEAD | class::LOC_HEAD) != 0);
+        match conn {
+            Conn::Particle => true,
+            Conn::Of => before & (class::HEAD | class::HEAD_OF) != 0 || first & class::HEAD_OF != 0 && i == part_start + 1,
+            Conn::For => before & (class::ORG_HEAD | class::HEAD_OF | class::LOC_HEAD) != 0,
+            Conn::And => {
+                // "Mary & Leigh Block Museum", but "Russia and China"
+                last_head && !self.complete_known(text, lts, gaz, part_start, i)
+            }
+            Conn::Possessive => {
+                // "People's Liberation Army", but "Russia's Defence Ministry"
+                last_head && i > part_start && !self.complete_known(text, lts, gaz, part_start, i)
+            }
+        }
+    }
+
+    /// Tokens `a..b` are one whole known name.
+    fn complete_known(&self, text: &str, lts: &[LTok], gaz: &Gazetteer, a: usize, b: usize) -> bool {
+        self.phrase_at(text, lts, gaz, a, b, false).is_some_and(|(_, len)| a + len == b)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn part(
+        &mut self,
+        text: &str,
+        lts: &[LTok],
+        gaz: &Gazetteer,
+        doc: &Doc,
+        p: Part,
+        weak_all: bool,
+        run_s: usize,
+        out: &mut Vec<Span>,
+    ) {
+        let (mut a, b) = (p.s, p.e);
+        // skip a leading lower-case connector left by a cut ("of Russia")
+        while a < b && !self.info.get(a).is_some_and(|x| x.cap) {
+            a += 1;
+        }
+        if a >= b {
+            return;
+        }
+        let tile = |this: &Self, i: usize| this.tiles.get(i.wrapping_sub(run_s)).copied().flatten();
+        let head_bits = self.info.get(b - 1).map_or(0, |x| x.bits);
+        let n = b - a;
+        let first = self.info.get(a).copied().unwrap_or_default();
+        // A word where any word is capitalised needs the lists or the document to vouch for it.
+        if first.initial && !p.person {
+            if let Some(len) = doc.known_name_at(self, a, b) {
+                let _ = len;
+            } else {
+                let vouched = tile(self, a).is_some()
+                    || first.known
+                    || (n >= 2 && first.bits & class::FIRST != 0)
+                    || (!weak_all && n >= 2 && head_bits & class::HEAD != 0 && first.bits & class::FUNCTION == 0);
+                if !vouched {
+                    if weak_all {
+                        // a heading: keep only what the lists or the document know
+                        self.known_only(text, lts, gaz, doc, a + 1, b, run_s, out);
+                        return;
+                    }
+                    a += 1;
+                    if a >= b {
+                        return;
+                    }
+                    while a < b && !self.info.get(a).is_some_and(|x| x.cap) {
+                        a += 1;
+                    }
+                    if a >= b {
+                        return;
+                    }
+                }
+            }
+        }
+        if weak_all {
+            self.known_only(text, lts, gaz, doc, a, b, run_s, out);
+            return;
+        }
+        let n = b - a;
+        // whole part is one list entry
+        if let Some((entry, len)) = tile(self, a) {
+            if len == n {
+                let label = gaz.entry(entry).map_or(Label::Org, |x| x.label);
+                if p.person && label != Label::Person {
+                    self.push(out, a, b, Label::Person, strength::STRONG, None);
+                } else if !self.language_use(text, lts, gaz, a, b, entry) {
+                    self.push(out, a, b, label, strength::STRONG, Some(entry));
+                }
+                return;
+            }
+        }
+        if p.person {
+            self.push(out, a, b, Label::Person, strength::STRONG, None);
+            return;
+        }
+        // a head word ends the name: "Xinhua News Agency", "Red Square", "World War II"
+        let last_low = self.low(b - 1);
+        let roman = matches!(last_low, "i" | "ii" | "iii" | "iv" | "v" | "vi");
+        let hb = if roman && n >= 2 { self.info.get(b - 2).map_or(0, |x| x.bits) } else { head_bits };
+        if n >= 2 && hb & class::HEAD != 0 {
+            let label = head_label(hb);
+            let entry = self.suffix_entry(gaz, a, b, run_s, label);
+            self.push(out, a, b, label, strength::LISTS, entry);
+            return;
+        }
+        // "University of Texas", "Bay of Bengal", "Battle of Britain"
+        if n >= 3 && first.bits & class::HEAD_OF != 0 && self.low(a + 1) == "of" {
+            let w = self.low(a);
+            if w == "treaty" {
+                return;
+            }
+            let label = if first.bits & class::HEAD != 0 { head_label(first.bits) } else { Label::Org };
+            self.push(out, a, b, label, strength::LISTS, None);
+            return;
+        }
+        // "Michael Jordan", "Victoria Beckham": a given name, then a name
+        if (2..=4).contains(&n) && first.bits & class::FIRST != 0 && !self.place_pair(gaz, a, b, run_s) {
+            self.push(out, a, b, Label::Person, strength::LISTS, None);
+            return;
+        }
+        // otherwise: list entries and unknown stretches, each its own name
+        let mut i = a;
+        let mut unknown_start: Option<usize> = None;
+        while i < b {
+            if let Some((entry, len)) = tile(self, i).filter(|(_, len)| i + len <= b) {
+                if let Some(us) = unknown_start.take() {
+                    self.unknown(text, lts, us, i, out);
+                }
+                let label = gaz.entry(entry).map_or(Label::Org, |x| x.label);
+                // "Nazi Germany": a group word before a place is part of the place name
+                if label == Label::Norp {
+                    if let Some((e2, len2)) = tile(self, i + len).filter(|(_, l2)| i + len + l2 <= b) {
+                        let l2 = gaz.entry(e2).map_or(Label::Org, |x| x.label);
+                        if matches!(l2, Label::Gpe | Label::Loc) {
+                            self.push(out, i, i + len + len2, l2, strength::LISTS, None);
+                            i += len + len2;
+                            continue;
+                        }
+                    }
+                }
+                if !self.language_use(text, lts, gaz, i, i + len, entry) {
+                    self.push(out, i, i + len, label, strength::STRONG, Some(entry));
+                }
+                i += len;
+                continue;
+            }
+            if unknown_start.is_none() && self.info.get(i).is_some_and(|x| x.cap) {
+                unknown_start = Some(i);
+            }
+            i += 1;
+        }
+        if let Some(us) = unknown_start {
+            self.unknown(text, lts, us, b, out);
+        }
+    }
+
+    /// Two places or a place and an organisation written side by side.
+    fn place_pair(&self, gaz: &Gazetteer, a: usize, b: usize, run_s: usize) -> bool {
+        let tile = |i: usize| self.tiles.get(i.wrapping_sub(run_s)).copied().flatten();
+        match tile(a) {
+            Some((entry, len)) if a + len < b => {
+                let l = gaz.entry(entry).map(|x| (x.label, x.source));
+                matches!(l, Some((_, Source::Country | Source::Org | Source::Group)))
+            }
+            _ => false,
+        }
+    }
+
+    /// The entry of a list name that ends the span with a compatible label
+    /// ("Chinese People's Liberation Army" → People's Liberation Army).
+    fn suffix_entry(&self, gaz: &Gazetteer, a: usize, b: usize, run_s: usize, label: Label) -> Option<u32> {
+        (a..b).find_map(|i| {
+            let (entry, len) = self.tiles.get(i.wrapping_sub(run_s)).copied().flatten()?;
+            (i + len == b && len >= 2 && gaz.entry(entry).is_some_and(|x| x.label == label)).then_some(entry)
+        })
+    }
+
+    /// "in French", "the English language": a language, not a group.
+    fn language_use(&self, text: &str, lts: &[LTok], gaz: &Gazetteer, a: usize, b: usize, entry: u32) -> bool {
+        if b != a + 1 || !gaz.entry(entry).is_some_and(|x| x.label == Label::Norp && x.country.is_some()) {
+            return false;
+        }
+        let prev = a.checked_sub(1).map_or("", |p| self.lower_of(text, lts, p));
+        let next = self.lower_of(text, lts, b);
+        matches!(prev, "in" | "speak" | "speaks" | "spoke" | "speaking" | "learn" | "learning" | "into" | "fluent")
+            || matches!(next, "language" | "languages" | "translation" | "speaker" | "speakers" | "word" | "words")
+    }
+
+    /// In a heading or an all-caps line: only names the lists or the document know.
+    #[allow(clippy::too_many_arguments)]
+    fn known_only(
+        &mut self,
+        text: &str,
+        lts: &[LTok],
+        gaz: &Gazetteer,
+        doc: &Doc,
+        a: usize,
+        b: usize,
+        run_s: usize,
+        out: &mut Vec<Span>,
+    ) {
+        let mut i = a;
+        while i < b {
+            if let Some(len) = doc.known_name_at(self, i, b) {
+                self.push(out, i, i + len, Label::Person, strength::GUESS, None);
+                i += len;
+                continue;
+            }
+            if let Some((entry, len)) = self.tiles.get(i.wrapping_sub(run_s)).copied().flatten() {
+                if i + len <= b {
+                    let label = gaz.entry(entry).map_or(Label::Org, |x| x.label);
+                    self.push(out, i, i + len, label, strength::STRONG, Some(entry));
+                    i += len;
+                    continue;
+                }
+            }
+            if self.info.get(i).is_some_and(|x| x.known) {
+                self.push(out, i, i + 1, Label::Person, strength::GUESS, None);
+            }
+            i += 1;
+        }
+        let _ = (text, lts);
+    }
+
+    /// A stretch of capitalised words no list knows as a whole.
+    fn unknown(&mut self, text: &str, lts: &[LTok], a: usize, b: usize, out: &mut Vec<Span>) {
+        let mut b = b;
+        while b > a && !self.info.get(b - 1).is_some_and(|x| x.cap) {
+            b -= 1;
+        }
+        if b <= a {
+            return;
+        }
+        let n = b - a;
+        let word = |i: usize| lts.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
+        // initials alone ("C.", "J") are not names
+        if (a..b).all(|i| word(i).trim_end_matches('.').chars().count() <= 1) {
+            return;
+        }
+        let first = self.info.get(a).map_or(0, |x| x.bits);
+        let last = self.info.get(b - 1).map_or(0, |x| x.bits);
+        let w = word(a);
+        let next = self.lower_of(text, lts, b);
+        let next2 = self.lower_of(text, lts, b + 1);
+        let prev = a.checked_sub(1).map_or("", |p| self.lower_of(text, lts, p));
+        let (label, st) = if n == 1 && w.chars().count() >= 2 && is_all_caps(w) {
+            (Label::Org, strength::CONTEXT)
+        } else if n >= 2 && (first & class::FIRST != 0 || last & class::SURNAME != 0) {
+            (Label::Person, strength::LISTS)
+        } else if n == 1 && (first & (class::FIRST | class::SURNAME)) != 0 {
+            (Label::Person, strength::CONTEXT)
+        } else if SPEECH_VERBS.contains(&next) || (next == "," && next2 == "who") {
+            (Label::Person, strength::CONTEXT)
+        } else if n == 1 && PLACE_PREPS.contains(&prev) {
+            (Label::Gpe, strength::GUESS)
+        } else {
+            (Label::Person, strength::GUESS)
+        };
+        self.push(out, a, b, label, st, None);
+    }
+
+    fn push(&self, out: &mut Vec<Span>, s: usize, e: usize, label: Label, strength: u8, entry: Option<u32>) {
+        out.push(Span { s, e, label, strength, entry, acronym_of: None });
+    }
+
+    /// "the Chinese People's Liberation Army (PLA)": the acronym names the same referent.
+    fn acronyms(&self, text: &str, lts: &[LTok], out: &mut [Span]) {
+        for k in 1..out.len() {
+            let Some(&cur) = out.get(k) else { continue };
+            let Some(&prev) = out.get(k - 1) else { continue };
+            if cur.e != cur.s + 1 || cur.s < 1 || prev.e + 1 != cur.s {
+                continue;
+            }
+            let w = lts.get(cur.s).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
+            let open = lts.get(cur.s - 1).and_then(|t| text.get(t.start..t.end));
+            let close = lts.get(cur.e).and_then(|t| text.get(t.start..t.end));
+            if open == Some("(") && close == Some(")") && is_all_caps(w) && prev.e - prev.s >= 2 {
+                if let Some(c) = out.get_mut(k) {
+                    c.acronym_of = Some(k - 1);
+                    c.label = prev.label;
+                    c.strength = prev.strength;
+                }
+            }
+        }
+    }
+}
+
+const TITLE_WORDS: &[&str] = &[
+    "president", "premier", "minister", "chancellor", "secretary", "mayor", "governor", "chairman", "chair", "director",
+    "speaker", "leader", "general", "commander", "ambassador", "senator", "prime",
+];
+
+fn head_label(bits: u16) -> Label {
+    if bits & class::ORG_HEAD != 0 {
+        Label::Org
+    } else if bits & class::EVENT_HEAD != 0 {
+        Label::Event
+    } else if bits & class::GPE_HEAD != 0 {
+        Label::Gpe
+    } else {
+        Label::Loc
+    }
+}
+
+fn is_caps_text(text: &str, lts: &[LTok], s: usize, e: usize) -> bool {
+    (s..e).filter_map(|i| lts.get(i)).all(|t| {
+        let w = text.get(t.start..t.end).unwrap_or("");
+        !w.chars().any(char::is_lowercase) || connector(w).is_some()
+    })
+}

@@ -1,0 +1,330 @@
+//! The shipped name lists (`data/names/*.tsv`), compiled once into hash
+//! tables: multi-word names keyed by their first word, and word classes
+//! (titles, head words of organisation and place names, given names, ...).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::{Arc, OnceLock};
+
+use crate::config::data_lines;
+use crate::model::Label;
+use crate::tokens::{tokenize, Token};
+
+use super::words::{logical_tokens, lower_into, LTok};
+
+/// A small, fast, non-cryptographic hasher (the Fx algorithm of rustc).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A `HashMap` with the Fx hasher.
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// Word classes, as bits.
+pub(crate) mod class {
+    pub(crate) const TITLE: u16 = 1;
+    pub(crate) const ORG_HEAD: u16 = 1 << 1;
+    pub(crate) const LOC_HEAD: u16 = 1 << 2;
+    pub(crate) const GPE_HEAD: u16 = 1 << 3;
+    pub(crate) const EVENT_HEAD: u16 = 1 << 4;
+    pub(crate) const HEAD_OF: u16 = 1 << 5;
+    pub(crate) const NOT_NAME: u16 = 1 << 6;
+    pub(crate) const FUNCTION: u16 = 1 << 7;
+    pub(crate) const FIRST: u16 = 1 << 8;
+    pub(crate) const SURNAME: u16 = 1 << 9;
+    pub(crate) const TITLE_OF: u16 = 1 << 10;
+    /// Any head word of a name.
+    pub(crate) const HEAD: u16 = ORG_HEAD | LOC_HEAD | GPE_HEAD | EVENT_HEAD;
+}
+
+/// Where a gazetteer entry comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Source {
+    Country,
+    Place,
+    Org,
+    Person,
+    Event,
+    /// A demonym or group word (NORP).
+    Group,
+    /// Given by the user through `Config::names`.
+    User,
+}
+
+/// One named referent of the gazetteer.
+#[derive(Debug)]
+pub(crate) struct Entry {
+    /// Its canonical name.
+    pub(crate) name: Box<str>,
+    pub(crate) label: Label,
+    pub(crate) source: Source,
+    /// For a demonym: the entry of its country.
+    pub(crate) country: Option<u32>,
+}
+
+/// One way of writing an entry, as tokens.
+#[derive(Debug)]
+pub(crate) struct Phrase {
+    pub(crate) toks: Box<[Box<str>]>,
+    pub(crate) entry: u32,
+}
+
+/// What the lists say about one (lower-cased) word.
+#[derive(Debug, Default)]
+pub(crate) struct WordInfo {
+    pub(crate) bits: u16,
+    /// Phrases starting with this word, longest first.
+    pub(crate) phrases: Vec<u32>,
+}
+
+/// All name lists, compiled.
+#[derive(Debug)]
+pub(crate) struct Gazetteer {
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) phrases: Vec<Phrase>,
+    words: FxMap<Box<str>, WordInfo>,
+}
+
+const COUNTRIES: &str = include_str!("../../data/names/countries.tsv");
+const PLACES: &str = include_str!("../../data/names/places.tsv");
+const ORGS: &str = include_str!("../../data/names/orgs.tsv");
+const PEOPLE: &str = include_str!("../../data/names/people.tsv");
+const EVENTS: &str = include_str!("../../data/names/events.tsv");
+const GROUPS: &str = include_str!("../../data/names/groups.tsv");
+const WORDS: &str = include_str!("../../data/names/words.tsv");
+const FIRST_NAMES: &str = include_str!("../../data/names/first_names.tsv");
+const SURNAMES: &str = include_str!("../../data/names/surnames.tsv");
+
+/// Data rows: skips comments, blank lines and the column header (first row).
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    data_lines(text).skip(1).map(|(_, l)| l.split('\t').map(str::trim).collect())
+}
+
+fn alternatives<'a>(col: Option<&&'a str>) -> impl Iterator<Item = &'a str> {
+    col.copied().unwrap_or("").split('|').map(str::trim).filter(|s| !s.is_empty())
+}
+
+impl Gazetteer {
+    /// The shipped lists (built once).
+    pub(crate) fn shipped() -> Arc<Gazetteer> {
+        static SHIPPED: OnceLock<Arc<Gazetteer>> = OnceLock::new();
+        SHIPPED.get_or_init(|| Arc::new(Gazetteer::build(&[]))).clone()
+    }
+
+    /// The shipped lists plus the user's names.
+    pub(crate) fn with_names(names: &[(String, Label)]) -> Arc<Gazetteer> {
+        if names.is_empty() {
+            Gazetteer::shipped()
+        } else {
+            Arc::new(Gazetteer::build(names))
+        }
+    }
+
+    fn build(user: &[(String, Label)]) -> Gazetteer {
+        let mut g = Gazetteer { entries: Vec::new(), phrases: Vec::new(), words: FxMap::default() };
+        let mut scratch = Scratch::default();
+        // User names first: where a user name and a shipped one are written alike, the user's wins.
+        for (name, label) in user {
+            let e = g.add_entry(name, *label, Source::User, None);
+            g.add_phrase(name, e, &mut scratch);
+        }
+        for row in rows(COUNTRIES) {
+            let Some(name) = row.first().copied().filter(|n| !n.is_empty()) else { continue };
+            let e = g.add_entry(name, Label::Gpe, Source::Country, None);
+            g.add_phrase(name, e, &mut scratch);
+            for alias in alternatives(row.get(1)) {
+                g.add_phrase(alias, e, &mut scratch);
+            }
+            let mut demonyms = alternatives(row.get(2)).peekable();
+            if let Some(first) = demonyms.peek().copied() {
+                let d = g.add_entry(first, Label::Norp, Source::Group, Some(e));
+                for dem in demonyms {
+                    g.add_phrase(dem, d, &mut scratch);
+                }
+            }
+        }
+        for row in rows(PLACES) {
+            let Some(name) = row.first().copied().filter(|n| !n.is_empty()) else { continue };
+            let label = row.get(1).and_then(|l| Label::parse(l)).unwrap_or(Label::Gpe);
+            let e = g.add_entry(name, label, Source::Place, None);
+            g.add_phrase(name, e, &mut scratch);
+            for alias in alternatives(row.get(2)) {
+                g.add_phrase(alias, e, &mut scratch);
+            }
+        }
+        for (text, label, source) in [
+            (ORGS, Label::Org, Source::Org),
+            (PEOPLE, Label::Person, Source::Person),
+            (EVENTS, Label::Event, Source::Event),
+            (GROUPS, Label::Norp, Source::Group),
+        ] {
+            for row in rows(text) {
+                let Some(name) = row.first().copied().filter(|n| !n.is_empty()) else { continue };
+                let e = g.add_entry(name, label, source, None);
+                g.add_phrase(name, e, &mut scratch);
+                for alias in alternatives(row.get(1)) {
+                    g.add_phrase(alias, e, &mut scratch);
+                }
+            }
+        }
+        for row in rows(WORDS) {
+            let (Some(word), Some(kind)) = (row.first(), row.get(1)) else { continue };
+            let bit = match *kind {
+                "title" => class::TITLE,
+                "org_head" => class::ORG_HEAD,
+                "loc_head" => class::LOC_HEAD,
+                "gpe_head" => class::GPE_HEAD,
+                "event_head" => class::EVENT_HEAD,
+                "head_of" => class::HEAD_OF,
+                "not_name" => class::NOT_NAME,
+                "function" => class::FUNCTION,
+                "title_of" => class::TITLE_OF,
+                _ => 0,
+            };
+            g.add_bits(word, bit, &mut scratch);
+        }
+        for (text, bit) in [(FIRST_NAMES, class::FIRST), (SURNAMES, class::SURNAME)] {
+            for row in rows(text) {
+                if let Some(word) = row.first().filter(|w| !w.is_empty()) {
+                    g.add_bits(word, bit, &mut scratch);
+                }
+            }
+        }
+        // Longest phrase first, so the first match found is the longest.
+        let phrases = &g.phrases;
+        for info in g.words.values_mut() {
+            info.phrases.sort_by_key(|&p| std::cmp::Reverse(phrases.get(p as usize).map_or(0, |p| p.toks.len())));
+        }
+        g
+    }
+
+    fn add_entry(&mut self, name: &str, label: Label, source: Source, country: Option<u32>) -> u32 {
+        let name = strip_the(name);
+        self.entries.push(Entry { name: name.into(), label, source, country });
+        (self.entries.len() - 1) as u32
+    }
+
+    fn add_phrase(&mut self, text: &str, entry: u32, scratch: &mut Scratch) {
+        let text = strip_the(text);
+        tokenize(text, &mut scratch.toks);
+        logical_tokens(text, &scratch.toks, &mut scratch.ltoks);
+        if scratch.ltoks.is_empty() {
+            return;
+        }
+        let toks: Box<[Box<str>]> = scratch.ltoks.iter().filter_map(|t| text.get(t.start..t.end)).map(Box::from).collect();
+        let Some(first) = toks.first() else { return };
+        lower_into(first, &mut scratch.buf);
+        let id = self.phrases.len() as u32;
+        self.phrases.push(Phrase { toks, entry });
+        self.words.entry(scratch.buf.as_str().into()).or_default().phrases.push(id);
+    }
+
+    fn add_bits(&mut self, word: &str, bit: u16, scratch: &mut Scratch) {
+        lower_into(word, &mut scratch.buf);
+        self.words.entry(scratch.buf.as_str().into()).or_default().bits |= bit;
+    }
+
+    /// What the lists know about a lower-cased word.
+    #[inline]
+    pub(crate) fn word(&self, lower: &str) -> Option<&WordInfo> {
+        self.words.get(lower)
+    }
+
+    /// The word classes of a lower-cased word (0 when unknown).
+    #[inline]
+    pub(crate) fn bits(&self, lower: &str) -> u16 {
+        self.words.get(lower).map_or(0, |w| w.bits)
+    }
+
+    pub(crate) fn entry(&self, id: u32) -> Option<&Entry> {
+        self.entries.get(id as usize)
+    }
+
+    pub(crate) fn phrase(&self, id: u32) -> Option<&Phrase> {
+        self.phrases.get(id as usize)
+    }
+}
+
+/// Leading "the " is not part of a name (the scorer and the gold drop it too).
+fn strip_the(s: &str) -> &str {
+    let s = s.trim();
+    for p in ["The ", "the "] {
+        if let Some(rest) = s.strip_prefix(p) {
+            if !rest.trim().is_empty() {
+                return rest.trim();
+            }
+        }
+    }
+    s
+}
+
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<Token>,
+    ltoks: Vec<LTok>,
+    buf: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_compile_with_expected_entries() {
+        let g = Gazetteer::shipped();
+        let china = g.word("china").expect("china");
+        assert!(!china.phrases.is_empty());
+        let chinese = g.word("chinese").expect("chinese");
+        let p = g.phrase(chinese.phrases[0]).expect("phrase");
+        let e = g.entry(p.entry).expect("entry");
+        assert_eq!(e.label, Label::Norp);
+        let c = e.country.and_then(|c| g.entry(c)).expect("country");
+        assert_eq!(&*c.name, "China");
+        assert!(g.bits("president") & class::TITLE != 0);
+        assert!(g.bits("agency") & class::ORG_HEAD != 0);
+        assert!(g.bits("vladimir") & class::FIRST != 0);
+        // "St. Louis" is two tokens, the abbreviation keeping its dot.
+        let st = g.word("st.").expect("st.");
+        assert!(st.phrases.iter().any(|&p| g.phrase(p).is_some_and(|p| p.toks.len() == 2)));
+    }
+}

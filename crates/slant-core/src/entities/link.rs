@@ -1,0 +1,192 @@
+//! The per-document entity table: which earlier entity a new mention names.
+//!
+//! A mention joins an entity when it is the same list entry ("U.S." and
+//! "America" are both the United States), the same written name, an acronym
+//! defined for it, or part of a person's full name ("Putin" after "Vladimir
+//! Putin", "Xi Jinping" after "Xi"). Labels are votes weighted by the
+//! strength of their evidence, so a name labelled with strong evidence once
+//! keeps that label everywhere.
+
+use crate::model::Label;
+
+use super::detect::Detector;
+use super::gazetteer::{FxMap, Gazetteer, Source};
+
+/// Labels in vote order.
+pub(crate) const LABELS: [Label; 6] = [Label::Person, Label::Org, Label::Gpe, Label::Loc, Label::Norp, Label::Event];
+
+fn label_index(l: Label) -> usize {
+    LABELS.iter().position(|&x| x == l).unwrap_or(0)
+}
+
+/// What the table keeps per entity beyond the public [`Entity`](crate::model::Entity).
+#[derive(Debug, Clone)]
+pub(crate) struct EntState {
+    pub(crate) votes: [u32; 6],
+    pub(crate) first_label: Label,
+    pub(crate) entry: Option<u32>,
+    /// Lower-cased words of its fullest name.
+    pub(crate) words: Vec<Box<str>>,
+    /// Order of its latest mention.
+    pub(crate) last: usize,
+}
+
+impl EntState {
+    pub(crate) fn label(&self) -> Label {
+        let mut best = self.first_label;
+        let mut best_votes = self.votes[label_index(best)];
+        for (k, &v) in self.votes.iter().enumerate() {
+            if v > best_votes {
+                best = LABELS[k];
+                best_votes = v;
+            }
+        }
+        best
+    }
+}
+
+/// The document so far: names seen and the entities they belong to.
+#[derive(Debug, Default)]
+pub(crate) struct Doc {
+    pub(crate) states: Vec<EntState>,
+    /// Lower-cased word of a name → entities whose name has it.
+    words: FxMap<Box<str>, Vec<u32>>,
+    /// Lower-cased name as written (words joined by one space) → entity.
+    surfaces: FxMap<Box<str>, u32>,
+    /// Gazetteer entry → entity.
+    pub(crate) by_entry: FxMap<u32, u32>,
+    counter: usize,
+}
+
+/// A mention to link: its lower-cased words and first-guess label.
+pub(crate) struct Candidate<'a> {
+    pub(crate) words: &'a [&'a str],
+    pub(crate) surface: &'a str,
+    pub(crate) label: Label,
+    pub(crate) strength: u8,
+    pub(crate) entry: Option<u32>,
+    /// An entity this mention is an acronym of.
+    pub(crate) acronym_of: Option<usize>,
+}
+
+fn weight(strength: u8) -> u32 {
+    match strength {
+        0 => 1,
+        1 => 2,
+        2 => 4,
+        _ => 8,
+    }
+}
+
+impl Doc {
+    /// A word of a name seen so far.
+    pub(crate) fn knows_token(&self, lower: &str) -> bool {
+        self.words.contains_key(lower)
+    }
+
+    /// The length of the longest multi-word name seen so far that starts at token `i`.
+    pub(crate) fn known_name_at(&self, det: &Detector, i: usize, end: usize) -> Option<usize> {
+        let first = det.low(i);
+        let ids = self.words.get(first)?;
+        let mut best = None;
+        for &id in ids {
+            let Some(st) = self.states.get(id as usize) else { continue };
+            let n = st.words.len();
+            if n < 2 || i + n > end || st.words.first().map(|w| &**w) != Some(first) {
+                continue;
+            }
+            if st.words.iter().enumerate().all(|(k, w)| det.low(i + k) == &**w) && best.map_or(true, |b| n > b) {
+                best = Some(n);
+            }
+        }
+        best
+    }
+
+    /// Finds or makes the entity of a mention; returns its id.
+    pub(crate) fn link(&mut self, c: &Candidate<'_>, gaz: &Gazetteer) -> usize {
+        self.counter += 1;
+        let found = c
+            .acronym_of
+            .or_else(|| c.entry.and_then(|e| self.by_entry.get(&e)).map(|&id| id as usize))
+            .or_else(|| self.surfaces.get(c.surface).map(|&id| id as usize))
+            .or_else(|| self.person_part(c, gaz));
+        let id = match found {
+            Some(id) if id < self.states.len() => id,
+            _ => {
+                self.states.push(EntState {
+                    votes: [0; 6],
+                    first_label: c.label,
+                    entry: None,
+                    words: c.words.iter().map(|w| Box::from(*w)).collect(),
+                    last: 0,
+                });
+                self.states.len() - 1
+            }
+        };
+        let counter = self.counter;
+        let Some(st) = self.states.get_mut(id) else { return id };
+        st.votes[label_index(c.label)] += weight(c.strength);
+        st.last = counter;
+        if st.entry.is_none() {
+            st.entry = c.entry;
+        }
+        if c.words.len() > st.words.len() && c.acronym_of.is_none() {
+            st.words = c.words.iter().map(|w| Box::from(*w)).collect();
+        }
+        if let Some(e) = c.entry {
+            self.by_entry.entry(e).or_insert(id as u32);
+        }
+        if !self.surfaces.contains_key(c.surface) {
+            self.surfaces.insert(c.surface.into(), id as u32);
+        }
+        for w in c.words {
+            if w.chars().count() < 2 {
+                continue;
+            }
+            let ids = self.words.entry((*w).into()).or_default();
+            if !ids.contains(&(id as u32)) {
+                ids.push(id as u32);
+            }
+        }
+        id
+    }
+
+    /// "Putin" after "Vladimir Putin", "Donald Trump" after "Trump":
+    /// part of a person's name, the most recent such person.
+    fn person_part(&self, c: &Candidate<'_>, gaz: &Gazetteer) -> Option<usize> {
+        if c.label != Label::Person && c.strength > 1 {
+            return None;
+        }
+        if let Some(e) = c.entry {
+            let source = gaz.entry(e).map(|x| x.source);
+            if !matches!(source, Some(Source::Person | Source::Place | Source::User)) {
+                return None;
+            }
+        }
+        let n = c.words.len();
+        let mut best: Option<(usize, usize)> = None;
+        for w in c.words {
+            let Some(ids) = self.words.get(*w) else { continue };
+            for &id in ids {
+                let Some(st) = self.states.get(id as usize) else { continue };
+                if st.label() != Label::Person {
+                    continue;
+                }
+                let m = st.words.len();
+                let ok = if n == 1 {
+                    m >= 2 && (st.words.first().map(|x| &**x) == Some(*w) || st.words.last().map(|x| &**x) == Some(*w))
+                } else if m == 1 {
+                    true
+                } else {
+                    let sub = |small: &[&str], big: &[Box<str>]| small.iter().all(|x| big.iter().any(|y| &**y == *x));
+                    let theirs: Vec<&str> = st.words.iter().map(|x| &**x).collect();
+                    sub(c.words, &st.words) || sub(&theirs, &c.words.iter().map(|x| Box::from(*x)).collect::<Vec<_>>())
+                };
+                if ok && best.map_or(true, |(_, last)| st.last > last) {
+                    best = Some((id as usize, st.last));
+                }
+            }
+        }
+        best.map(|(id, _)| id)
+    }
+}

@@ -1,0 +1,182 @@
+//! Named-entity mentions, their labels, and the per-document entity table
+//! that groups name variants ("Xi Jinping" … "Xi") into one entity.
+//!
+//! - [`words`]: tokens as the rules see them, case tests.
+//! - [`gazetteer`]: the shipped name lists (`data/names/*.tsv`), compiled once.
+//! - [`detect`]: name spans in one sentence and their first-guess labels.
+//! - [`link`]: which entity of the document a mention names; labels by vote.
+//!
+//! Everything a sentence's mentions depend on is that sentence and the ones
+//! before it, so streamed output does not depend on chunking.
+
+mod detect;
+mod gazetteer;
+mod link;
+mod words;
+
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::model::{Entity, EntityMention, Framing, Label, Mention, Sentence};
+use crate::tokens::Token;
+
+use detect::{Detector, Span};
+use gazetteer::Gazetteer;
+use link::{Candidate, Doc};
+use words::{logical_tokens, LTok};
+
+/// The per-document entity table; finds and links mentions sentence by sentence.
+#[derive(Debug)]
+pub(crate) struct EntityTracker {
+    gaz: Arc<Gazetteer>,
+    entities: Vec<Entity>,
+    doc: Doc,
+    detector: Detector,
+    lts: Vec<LTok>,
+    spans: Vec<Span>,
+    /// Entity id of each span of the current sentence.
+    span_ids: Vec<usize>,
+    words_buf: String,
+    surface: String,
+}
+
+impl EntityTracker {
+    pub(crate) fn new(config: &Config) -> Self {
+        EntityTracker {
+            gaz: Gazetteer::with_names(&config.names),
+            entities: Vec::new(),
+            doc: Doc::default(),
+            detector: Detector::default(),
+            lts: Vec::new(),
+            spans: Vec::new(),
+            span_ids: Vec::new(),
+            words_buf: String::new(),
+            surface: String::new(),
+        }
+    }
+
+    /// Finds the mentions in sentence number `index` and links each to an entity.
+    pub(crate) fn process(&mut self, sentence: &Sentence, index: usize, tokens: &[Token]) -> Vec<Mention> {
+        let text = sentence.text.as_str();
+        logical_tokens(text, tokens, &mut self.lts);
+        let mut spans = std::mem::take(&mut self.spans);
+        self.detector.detect(text, &self.lts, &self.gaz, &self.doc, &mut spans);
+        spans.sort_by_key(|s| (s.s, s.e));
+        let mut mentions = Vec::with_capacity(spans.len());
+        self.span_ids.clear();
+        let mut last_end = 0;
+        for (k, span) in spans.iter().enumerate() {
+            let (Some(first), Some(last)) = (self.lts.get(span.s), span.e.checked_sub(1).and_then(|e| self.lts.get(e)))
+            else {
+                self.span_ids.push(usize::MAX);
+                continue;
+            };
+            let (start, end) = (first.start, last.end);
+            let Some(mtext) = text.get(start..end) else {
+                self.span_ids.push(usize::MAX);
+                continue;
+            };
+            if start < last_end && k > 0 {
+                // overlapping spans cannot happen by construction; keep the first
+                self.span_ids.push(usize::MAX);
+                continue;
+            }
+            last_end = end;
+            // lower-cased words and the surface key
+            self.words_buf.clear();
+            self.surface.clear();
+            let mut ranges: [(usize, usize); 16] = [(0, 0); 16];
+            let mut nw = 0;
+            for i in span.s..span.e {
+                let w = self.detector.low(i);
+                let w = if w.is_empty() {
+                    self.lts.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("")
+                } else {
+                    w
+                };
+                if nw < ranges.len() {
+                    let a = self.words_buf.len();
+                    self.words_buf.push_str(w);
+                    ranges[nw] = (a, self.words_buf.len());
+                    nw += 1;
+                }
+                if !self.surface.is_empty() {
+                    self.surface.push(' ');
+                }
+                self.surface.push_str(w);
+            }
+            let mut wl: [&str; 16] = [""; 16];
+            for (slot, &(a, b)) in wl.iter_mut().zip(ranges.iter().take(nw)) {
+                *slot = self.words_buf.get(a..b).unwrap_or("");
+            }
+            let acronym_of = span.acronym_of.and_then(|p| self.span_ids.get(p).copied()).filter(|&id| id != usize::MAX);
+            let cand = Candidate {
+                words: &wl[..nw],
+                surface: &self.surface,
+                label: span.label,
+                strength: span.strength,
+                entry: span.entry,
+                acronym_of,
+            };
+            let id = self.doc.link(&cand, &self.gaz);
+            self.span_ids.push(id);
+            let label = self.doc.states.get(id).map_or(span.label, |s| s.label());
+            let abs_start = sentence.start + start;
+            let abs_end = sentence.start + end;
+            if id >= self.entities.len() {
+                self.entities.push(Entity {
+                    id,
+                    name: mtext.to_string(),
+                    label,
+                    mentions: Vec::new(),
+                    framing: Framing::default(),
+                });
+            }
+            if let Some(ent) = self.entities.get_mut(id) {
+                ent.label = label;
+                if is_fuller(mtext, &ent.name) && acronym_of.is_none() {
+                    ent.name = mtext.to_string();
+                }
+                ent.mentions.push(EntityMention { start: abs_start, end: abs_end, text: mtext.to_string(), sentence: index });
+            }
+            mentions.push(Mention { start: abs_start, end: abs_end, text: mtext.to_string(), sentence: index, label, entity: id });
+        }
+        self.spans = spans;
+        mentions
+    }
+
+    /// The entities known so far, by id.
+    pub(crate) fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// The id of the country entity a demonym mention ("Chinese") points to,
+    /// when that country has been mentioned in the document so far.
+    #[allow(dead_code)]
+    pub(crate) fn country_of(&self, mention: &Mention) -> Option<usize> {
+        let st = self.doc.states.get(mention.entity)?;
+        let entry = self.gaz.entry(st.entry?)?;
+        if entry.label != Label::Norp {
+            return None;
+        }
+        let id = *self.doc.by_entry.get(&entry.country?)? as usize;
+        (self.doc.states.get(id)?.label() == Label::Gpe).then_some(id)
+    }
+
+    /// The final entities, by id, with document-level labels.
+    pub(crate) fn finish(mut self) -> Vec<Entity> {
+        for ent in &mut self.entities {
+            if let Some(st) = self.doc.states.get(ent.id) {
+                ent.label = st.label();
+            }
+            ent.mentions.sort_by_key(|m| (m.start, m.end));
+        }
+        self.entities
+    }
+}
+
+/// More words, or as many words and more characters.
+fn is_fuller(new: &str, old: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().count();
+    (words(new), new.len()) > (words(old), old.len())
+}

@@ -1,0 +1,153 @@
+//! Word-level helpers shared by the name lists and the detector: tokens with
+//! abbreviation dots attached ("Mr.", "W.", "Inc."), case tests, lower-casing
+//! into a reused buffer.
+
+use crate::tokens::{Token, TokenKind};
+
+/// A token as the entity rules see it: like [`Token`], but an abbreviation
+/// keeps its dot ("St." "Louis", "George" "W." "Bush").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LTok {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: TokenKind,
+}
+
+/// Abbreviations written with a final dot that occur inside or before names.
+const DOTTED: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "St", "Mt", "Ft", "Jr", "Sr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt",
+    "Adm", "Maj", "Cmdr", "Cpl", "Pvt", "Prof", "Rev", "Hon", "Inc", "Corp", "Co", "Ltd", "Dept", "Ave", "Blvd", "Calif",
+    "Fla", "Ill", "Mass", "Mich", "Minn", "Pa", "Tenn", "Va", "Wis", "Ariz", "Colo", "Conn", "Ga", "Md", "Mo", "Nev",
+    "Okla", "Ore", "Wash", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Bros", "Fig", "No",
+    "vs",
+];
+
+/// Builds the logical tokens of `text` from its tokens.
+pub(crate) fn logical_tokens(text: &str, toks: &[Token], out: &mut Vec<LTok>) {
+    out.clear();
+    let mut i = 0;
+    while let Some(t) = toks.get(i) {
+        let mut lt = LTok { start: t.start, end: t.end, kind: t.kind };
+        if t.kind == TokenKind::Word {
+            if let Some(next) = toks.get(i + 1) {
+                if next.start == t.end && text.get(next.start..next.end) == Some(".") {
+                    let word = text.get(t.start..t.end).unwrap_or("");
+                    let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                    if single || DOTTED.contains(&word) {
+                        lt.end = next.end;
+                        i += 1;
+                    }
+                }
+            }
+        }
+        out.push(lt);
+        i += 1;
+    }
+}
+
+/// Lower-cases `s` into `buf` (cleared first), with ’ written as '.
+#[inline]
+pub(crate) fn lower_into(s: &str, buf: &mut String) {
+    buf.clear();
+    if s.is_ascii() {
+        buf.push_str(s);
+        buf.make_ascii_lowercase();
+        return;
+    }
+    for c in s.chars() {
+        if c == '’' || c == '‘' {
+            buf.push('\'');
+        } else {
+            buf.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Starts with an upper-case letter.
+#[inline]
+pub(crate) fn is_cap(s: &str) -> bool {
+    match s.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => s.chars().next().is_some_and(char::is_uppercase),
+        None => false,
+    }
+}
+
+/// Has letters, none of them lower-case ("NATO", "U.S.").
+#[inline]
+pub(crate) fn is_all_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters > 0
+}
+
+/// Compares a text token with a phrase token of the name lists: letters
+/// case-insensitively (an acronym of the lists must be matched in capitals,
+/// and a capitalised list word needs a capitalised text word), apostrophes alike.
+pub(crate) fn token_matches(text: &str, pat: &str, caps_mode: bool) -> bool {
+    if pat.len() > 1 && is_all_caps(pat) && !caps_mode {
+        return text == pat;
+    }
+    if is_cap(pat) && !is_cap(text) {
+        return false;
+    }
+    let mut a = text.chars().map(norm_apostrophe);
+    let mut b = pat.chars().map(norm_apostrophe);
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) => {
+                if x != y && !x.to_lowercase().eq(y.to_lowercase()) {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
+#[inline]
+fn norm_apostrophe(c: char) -> char {
+    if c == '’' || c == '‘' {
+        '\''
+    } else {
+        c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    fn lts(text: &str) -> Vec<&str> {
+        let mut toks = Vec::new();
+        tokenize(text, &mut toks);
+        let mut out = Vec::new();
+        logical_tokens(text, &toks, &mut out);
+        out.iter().map(|t| &text[t.start..t.end]).collect()
+    }
+
+    #[test]
+    fn abbreviations_keep_their_dot() {
+        assert_eq!(lts("George W. Bush met Mr. Li in St. Louis."), [
+            "George", "W.", "Bush", "met", "Mr.", "Li", "in", "St.", "Louis", "."
+        ]);
+    }
+
+    #[test]
+    fn matching_rules() {
+        assert!(token_matches("China", "China", false));
+        assert!(token_matches("CHINA", "China", true));
+        assert!(!token_matches("china", "China", false));
+        assert!(!token_matches("Who", "WHO", false));
+        assert!(token_matches("People’s", "People's", false));
+    }
+}
