@@ -1,10 +1,6 @@
 //! The `slant` command line: reads text in chunks (a file or stdin), prints
 //! each sentence as soon as it is final, and the whole analysis at the end.
 
-mod corpus;
-mod input;
-mod report;
-
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
@@ -14,7 +10,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use slant_core::{Analyzer, Config, Label, SentenceReport};
 
-use input::Utf8Chunks;
+use slant_cli::input::{self, Utf8Chunks};
+use slant_cli::{corpus, report};
 
 const EXAMPLES: &str = "\
 Examples:

@@ -1,0 +1,41 @@
+//! The core under arbitrary text and arbitrary chunking: never panics, every
+//! span slices the input to its text, and chunking never changes the result.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use slant_core::{analyze, Analyzer, Config};
+
+fuzz_target!(|data: &[u8]| {
+    // The first bytes choose chunk sizes; the rest is the text.
+    let (sizes, text) = data.split_at(data.len().min(4));
+    let text = String::from_utf8_lossy(text);
+    let config =
+        Config { max_sentence_bytes: 64 + sizes.first().copied().unwrap_or(0) as usize * 4, ..Config::default() };
+    let whole = analyze(&text, config.clone());
+    for s in &whole.sentences {
+        assert_eq!(text.get(s.start..s.end), Some(s.text.as_str()));
+    }
+    for e in &whole.entities {
+        for m in &e.mentions {
+            assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()));
+        }
+    }
+    for c in &whole.cues {
+        assert_eq!(text.get(c.start..c.end), Some(c.text.as_str()));
+    }
+
+    let mut analyzer = Analyzer::new(config);
+    let mut pos = 0;
+    let mut turn = 0;
+    while pos < text.len() {
+        let step = 1 + sizes.get(turn % sizes.len().max(1)).copied().unwrap_or(7) as usize;
+        let mut end = (pos + step).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        analyzer.feed(&text[pos..end]);
+        pos = end;
+        turn += 1;
+    }
+    assert_eq!(analyzer.finish(), whole, "chunk sizes {sizes:?}");
+});
