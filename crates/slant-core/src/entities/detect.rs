@@ -473,9 +473,12 @@ impl Detector {
             if let Some(len) = doc.known_name_at(self, a, b) {
                 let _ = len;
             } else {
+                // Before another capitalised word, a word no list calls common is likely a name ("Mathias
+                // Krumbholz"); a common word is not ("Follow Frances Martel", "Reports Xi").
                 let vouched = tile(self, a).is_some()
                     || first.known
                     || (n >= 2 && first.bits & class::FIRST != 0)
+                    || (!weak_all && n >= 2 && first.bits & (class::COMMON | class::FUNCTION | class::NOT_NAME) == 0)
                     || (!weak_all && n >= 2 && head_bits & class::HEAD != 0 && first.bits & class::FUNCTION == 0);
                 if !vouched {
                     if weak_all {
@@ -663,6 +666,18 @@ impl Detector {
         }
         let first = self.info.get(a).map_or(0, |x| x.bits);
         let last = self.info.get(b - 1).map_or(0, |x| x.bits);
+        // capitalised common words ("the Oath", "a Living Wage") are not names unless the
+        // document already named something so
+        let all_common = (a..b).all(|i| {
+            self.info.get(i).is_some_and(|x| {
+                x.bits & (class::COMMON | class::NOT_NAME | class::FUNCTION | class::TITLE | class::TITLE_OF) != 0
+                    && x.bits & (class::FIRST | class::SURNAME) == 0
+                    && !x.known
+            })
+        });
+        if all_common {
+            return;
+        }
         let w = word(a);
         let next = self.lower_of(text, lts, b);
         let next2 = self.lower_of(text, lts, b + 1);

@@ -73,6 +73,8 @@ pub(crate) mod class {
     pub(crate) const FIRST: u16 = 1 << 8;
     pub(crate) const SURNAME: u16 = 1 << 9;
     pub(crate) const TITLE_OF: u16 = 1 << 10;
+    /// A common English word that is not a name ("people", "oath").
+    pub(crate) const COMMON: u16 = 1 << 11;
     /// Any head word of a name.
     pub(crate) const HEAD: u16 = ORG_HEAD | LOC_HEAD | GPE_HEAD | EVENT_HEAD;
 }
@@ -134,6 +136,7 @@ const GROUPS: &str = include_str!("../../data/names/groups.tsv");
 const WORDS: &str = include_str!("../../data/names/words.tsv");
 const FIRST_NAMES: &str = include_str!("../../data/names/first_names.tsv");
 const SURNAMES: &str = include_str!("../../data/names/surnames.tsv");
+const COMMON_WORDS: &str = include_str!("../../data/names/common_words.tsv");
 
 /// Data rows: skips comments, blank lines and the column header (first row).
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -174,6 +177,10 @@ impl Gazetteer {
             g.add_phrase(name, e, &mut scratch);
             for alias in alternatives(row.get(1)) {
                 g.add_phrase(alias, e, &mut scratch);
+            }
+            if let Some(capital) = row.get(3).copied().filter(|c| !c.is_empty() && *c != name) {
+                let c = g.add_entry(capital, Label::Gpe, Source::Place, None);
+                g.add_phrase(capital, c, &mut scratch);
             }
             let mut demonyms = alternatives(row.get(2)).peekable();
             if let Some(first) = demonyms.peek().copied() {
@@ -223,7 +230,7 @@ impl Gazetteer {
             };
             g.add_bits(word, bit, &mut scratch);
         }
-        for (text, bit) in [(FIRST_NAMES, class::FIRST), (SURNAMES, class::SURNAME)] {
+        for (text, bit) in [(FIRST_NAMES, class::FIRST), (SURNAMES, class::SURNAME), (COMMON_WORDS, class::COMMON)] {
             for row in rows(text) {
                 if let Some(word) = row.first().filter(|w| !w.is_empty()) {
                     g.add_bits(word, bit, &mut scratch);
