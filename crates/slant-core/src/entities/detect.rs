@@ -312,10 +312,8 @@ impl Detector {
             let info = self.info.get(i).copied().unwrap_or_default();
             let is_word_cap = info.cap;
             if let Some((_, len)) = tile(self, i) {
-                if len > 1 {
-                    i += len;
-                    continue;
-                }
+                i += len;
+                continue;
             }
             if inside_tile(self, i) {
                 i += 1;
@@ -530,6 +528,22 @@ impl Detector {
             self.push(out, a, b, label, strength::LISTS, entry);
             return;
         }
+        // "Linguistic Society of America", "Bank of America": a head word before "of"
+        if let Some(k) = (a..b.saturating_sub(2)).find(|&k| {
+            self.info.get(k).is_some_and(|x| x.bits & class::HEAD != 0) && matches!(self.low(k + 1), "of" | "for" | "on")
+        }) {
+            if k > a || n >= 3 {
+                let label = head_label(self.info.get(k).map_or(0, |x| x.bits));
+                self.push(out, a, b, label, strength::LISTS, None);
+                return;
+            }
+        }
+        // "Fort Lee", "Mount Everest", "Lake Tahoe"
+        if n >= 2 && first.bits & (class::GPE_PREFIX | class::LOC_PREFIX) != 0 && tile(self, a).is_none() {
+            let label = if first.bits & class::GPE_PREFIX != 0 { Label::Gpe } else { Label::Loc };
+            self.push(out, a, b, label, strength::LISTS, None);
+            return;
+        }
         // "University of Texas", "Bay of Bengal", "Battle of Britain"
         if n >= 3 && first.bits & class::HEAD_OF != 0 && self.low(a + 1) == "of" {
             let w = self.low(a);
@@ -551,7 +565,7 @@ impl Detector {
         while i < b {
             if let Some((entry, len)) = tile(self, i).filter(|(_, len)| i + len <= b) {
                 if let Some(us) = unknown_start.take() {
-                    self.unknown(text, lts, us, i, out);
+                    self.unknown(text, lts, gaz, us, i, out);
                 }
                 let label = gaz.entry(entry).map_or(Label::Org, |x| x.label);
                 // "Nazi Germany": a group word before a place is part of the place name
@@ -565,6 +579,23 @@ impl Detector {
                         }
                     }
                 }
+                // "Boston Red Sox", "Texas Instruments": a place, then words no list knows
+                if matches!(label, Label::Gpe)
+                    && i + len < b
+                    && (i + len..b).all(|k| {
+                        tile(self, k).is_none()
+                            && self.info.get(k).is_some_and(|x| {
+                                x.cap && !x.known && x.bits & (class::FIRST | class::SURNAME | class::FUNCTION) == 0
+                            })
+                    })
+                {
+                    if let Some(us) = unknown_start.take() {
+                        self.unknown(text, lts, gaz, us, i, out);
+                    }
+                    self.push(out, i, b, Label::Org, strength::CONTEXT, None);
+                    i = b;
+                    continue;
+                }
                 if !self.language_use(text, lts, gaz, i, i + len, entry) {
                     self.push(out, i, i + len, label, strength::STRONG, Some(entry));
                 }
@@ -577,7 +608,7 @@ impl Detector {
             i += 1;
         }
         if let Some(us) = unknown_start {
-            self.unknown(text, lts, us, b, out);
+            self.unknown(text, lts, gaz, us, b, out);
         }
     }
 
@@ -650,7 +681,7 @@ impl Detector {
     }
 
     /// A stretch of capitalised words no list knows as a whole.
-    fn unknown(&mut self, text: &str, lts: &[LTok], a: usize, b: usize, out: &mut Vec<Span>) {
+    fn unknown(&mut self, text: &str, lts: &[LTok], gaz: &Gazetteer, a: usize, b: usize, out: &mut Vec<Span>) {
         let mut b = b;
         while b > a && !self.info.get(b - 1).is_some_and(|x| x.cap) {
             b -= 1;
@@ -682,6 +713,19 @@ impl Detector {
         let next = self.lower_of(text, lts, b);
         let next2 = self.lower_of(text, lts, b + 1);
         let prev = a.checked_sub(1).map_or("", |p| self.lower_of(text, lts, p));
+        if n == 1 && first & class::HEAD != 0 {
+            // "the Court" is an organisation; "the River", "the War" are not names
+            if first & class::ORG_HEAD != 0 {
+                self.push(out, a, b, Label::Org, strength::CONTEXT, None);
+            }
+            return;
+        }
+        // "Fort Lee, New Jersey": a place before a comma and a known place
+        let place_after = next == ","
+            && self
+                .phrase_at(text, lts, gaz, b + 1, lts.len(), false)
+                .and_then(|(e, _)| gaz.entry(e))
+                .is_some_and(|x| x.label == Label::Gpe);
         let (label, st) = if n == 1 && w.chars().count() >= 2 && is_all_caps(w) {
             (Label::Org, strength::CONTEXT)
         } else if n >= 2 && (first & class::FIRST != 0 || last & class::SURNAME != 0) {
@@ -690,8 +734,12 @@ impl Detector {
             (Label::Person, strength::CONTEXT)
         } else if SPEECH_VERBS.contains(&next) || (next == "," && next2 == "who") {
             (Label::Person, strength::CONTEXT)
+        } else if place_after {
+            (Label::Gpe, strength::CONTEXT)
         } else if n == 1 && PLACE_PREPS.contains(&prev) {
             (Label::Gpe, strength::GUESS)
+        } else if n == 1 && prev == "the" {
+            (Label::Org, strength::GUESS)
         } else {
             (Label::Person, strength::GUESS)
         };

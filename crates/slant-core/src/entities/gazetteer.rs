@@ -75,6 +75,10 @@ pub(crate) mod class {
     pub(crate) const TITLE_OF: u16 = 1 << 10;
     /// A common English word that is not a name ("people", "oath").
     pub(crate) const COMMON: u16 = 1 << 11;
+    /// Starts a town's name: "Fort", "San".
+    pub(crate) const GPE_PREFIX: u16 = 1 << 12;
+    /// Starts a place's name: "Mount", "Lake".
+    pub(crate) const LOC_PREFIX: u16 = 1 << 13;
     /// Any head word of a name.
     pub(crate) const HEAD: u16 = ORG_HEAD | LOC_HEAD | GPE_HEAD | EVENT_HEAD;
 }
@@ -226,6 +230,9 @@ impl Gazetteer {
                 "not_name" => class::NOT_NAME,
                 "function" => class::FUNCTION,
                 "title_of" => class::TITLE_OF,
+                "common" => class::COMMON,
+                "gpe_prefix" => class::GPE_PREFIX,
+                "loc_prefix" => class::LOC_PREFIX,
                 _ => 0,
             };
             g.add_bits(word, bit, &mut scratch);

@@ -71,7 +71,7 @@ pub(crate) struct Candidate<'a> {
 
 fn weight(strength: u8) -> u32 {
     match strength {
-        0 => 1,
+        0 => 0,
         1 => 2,
         2 => 4,
         _ => 8,
