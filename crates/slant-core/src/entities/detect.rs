@@ -60,6 +60,8 @@ pub(crate) struct Detector {
     buf: String,
     tiles: Vec<Option<(u32, usize)>>,
     parts: Vec<Part>,
+    /// Tokens that are a four-digit year.
+    years: Vec<bool>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -94,7 +96,7 @@ const SPEECH_VERBS: &[&str] = &[
     "said", "says", "told", "asked", "added", "wrote", "explained", "argued", "stated", "noted", "replied", "recalled",
     "insisted", "claimed", "announced", "tweeted", "responded", "believes", "thinks", "who", "himself", "herself",
 ];
-const PLACE_PREPS: &[&str] = &["in", "near", "from", "across", "throughout", "outside", "inside", "to", "into", "at"];
+const PLACE_PREPS: &[&str] = &["in", "near", "across", "throughout", "outside", "inside", "into"];
 
 impl Detector {
     /// Finds the name spans of a sentence.
@@ -138,6 +140,7 @@ impl Detector {
 
     fn prepare(&mut self, text: &str, lts: &[LTok], gaz: &Gazetteer, doc: &Doc) {
         self.info.clear();
+        self.years.clear();
         self.lower.clear();
         let mut prev: Option<&LTok> = None;
         let mut seen_word = false;
@@ -172,6 +175,7 @@ impl Detector {
                 seen_word = true;
             }
             self.info.push(info);
+            self.years.push(t.kind == TokenKind::Number && w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
             prev = Some(t);
         }
     }
@@ -522,6 +526,23 @@ impl Detector {
         let last_low = self.low(b - 1);
         let roman = matches!(last_low, "i" | "ii" | "iii" | "iv" | "v" | "vi");
         let hb = if roman && n >= 2 { self.info.get(b - 2).map_or(0, |x| x.bits) } else { head_bits };
+        // "Washington State University Simon Ličen": a head word, then a given name
+        if let Some(k) = (a..b.saturating_sub(2)).find(|&k| {
+            self.info.get(k).is_some_and(|x| x.bits & class::HEAD != 0)
+                && self.info.get(k + 1).is_some_and(|x| x.cap && x.bits & class::FIRST != 0 && x.bits & class::HEAD == 0)
+        }) {
+            if k > a {
+                self.part(text, lts, gaz, doc, Part { s: a, e: k + 1, person: false }, false, run_s, out);
+                self.part(text, lts, gaz, doc, Part { s: k + 1, e: b, person: false }, false, run_s, out);
+                return;
+            }
+        }
+        // "Christopher Hill": a given name and a place word that is also a surname
+        if n == 2 && first.bits & class::FIRST != 0 && first.bits & class::COMMON == 0 && head_bits & class::LOC_HEAD != 0
+        {
+            self.push(out, a, b, Label::Person, strength::LISTS, None);
+            return;
+        }
         if n >= 2 && hb & class::HEAD != 0 {
             let label = head_label(hb);
             let entry = self.suffix_entry(gaz, a, b, run_s, label);
@@ -538,9 +559,16 @@ impl Detector {
                 return;
             }
         }
-        // "Fort Lee", "Mount Everest", "Lake Tahoe"
-        if n >= 2 && first.bits & (class::GPE_PREFIX | class::LOC_PREFIX) != 0 && tile(self, a).is_none() {
-            let label = if first.bits & class::GPE_PREFIX != 0 { Label::Gpe } else { Label::Loc };
+        // "Fort Lee", "Mount Everest", "Lake Tahoe", "Cyclone Phailin"
+        let prefix = class::GPE_PREFIX | class::LOC_PREFIX | class::EVENT_PREFIX;
+        if n >= 2 && first.bits & prefix != 0 && tile(self, a).is_none() {
+            let label = if first.bits & class::GPE_PREFIX != 0 {
+                Label::Gpe
+            } else if first.bits & class::EVENT_PREFIX != 0 {
+                Label::Event
+            } else {
+                Label::Loc
+            };
             self.push(out, a, b, label, strength::LISTS, None);
             return;
         }
@@ -674,6 +702,17 @@ impl Detector {
             }
             if self.info.get(i).is_some_and(|x| x.known) {
                 self.push(out, i, i + 1, Label::Person, strength::GUESS, None);
+            } else if self.info.get(i).is_some_and(|x| x.bits & class::FIRST != 0) {
+                // "Image: David Shankbone": a given name and one or two more words
+                let mut k = i + 1;
+                while k < b && k < i + 3 && self.info.get(k).is_some_and(|x| x.cap && x.bits & class::FUNCTION == 0) {
+                    k += 1;
+                }
+                if k > i + 1 {
+                    self.push(out, i, k, Label::Person, strength::LISTS, None);
+                    i = k;
+                    continue;
+                }
             }
             i += 1;
         }
@@ -713,7 +752,7 @@ impl Detector {
         let next = self.lower_of(text, lts, b);
         let next2 = self.lower_of(text, lts, b + 1);
         let prev = a.checked_sub(1).map_or("", |p| self.lower_of(text, lts, p));
-        if n == 1 && first & class::HEAD != 0 {
+        if n == 1 && first & class::HEAD != 0 && !self.info.get(a).is_some_and(|x| x.known) {
             // "the Court" is an organisation; "the River", "the War" are not names
             if first & class::ORG_HEAD != 0 {
                 self.push(out, a, b, Label::Org, strength::CONTEXT, None);
@@ -747,7 +786,16 @@ impl Detector {
     }
 
     fn push(&self, out: &mut Vec<Span>, s: usize, e: usize, label: Label, strength: u8, entry: Option<u32>) {
+        let mut s = s;
+        // "2014 Winter Paralympics": the year is part of an event's name
+        if label == Label::Event && s > 0 && self.year_before(s) {
+            s -= 1;
+        }
         out.push(Span { s, e, label, strength, entry, acronym_of: None });
+    }
+
+    fn year_before(&self, s: usize) -> bool {
+        self.years.get(s - 1).copied().unwrap_or(false)
     }
 
     /// "the Chinese People's Liberation Army (PLA)": the acronym names the same referent.

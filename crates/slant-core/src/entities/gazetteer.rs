@@ -79,6 +79,8 @@ pub(crate) mod class {
     pub(crate) const GPE_PREFIX: u16 = 1 << 12;
     /// Starts a place's name: "Mount", "Lake".
     pub(crate) const LOC_PREFIX: u16 = 1 << 13;
+    /// Starts an event's name: "Hurricane", "Operation".
+    pub(crate) const EVENT_PREFIX: u16 = 1 << 14;
     /// Any head word of a name.
     pub(crate) const HEAD: u16 = ORG_HEAD | LOC_HEAD | GPE_HEAD | EVENT_HEAD;
 }
@@ -233,6 +235,7 @@ impl Gazetteer {
                 "common" => class::COMMON,
                 "gpe_prefix" => class::GPE_PREFIX,
                 "loc_prefix" => class::LOC_PREFIX,
+                "event_prefix" => class::EVENT_PREFIX,
                 _ => 0,
             };
             g.add_bits(word, bit, &mut scratch);
