@@ -373,6 +373,29 @@ fn start_marker(text: &str, eof: bool) -> Option<(Marker, usize)> {
     }
     let bytes = text.as_bytes();
     let digits = bytes.get(pos..).unwrap_or(&[]).iter().take_while(|b| b.is_ascii_digit()).count();
+    // A section number "2.1." or "4.1.2" heading a line.
+    if (1..=3).contains(&digits) {
+        let mut p = pos + digits;
+        let mut levels = 0;
+        while bytes.get(p) == Some(&b'.') && bytes.get(p + 1).is_some_and(u8::is_ascii_digit) {
+            p += 1;
+            p += bytes.get(p..).unwrap_or(&[]).iter().take_while(|b| b.is_ascii_digit()).count();
+            levels += 1;
+        }
+        if levels > 0 {
+            if bytes.get(p) == Some(&b'.') {
+                p += 1;
+            }
+            return match char_at(text, p) {
+                None if !eof => None,
+                Some(c) if c.is_whitespace() => Some((marker, p)),
+                _ => Some((marker, pos)),
+            };
+        }
+        if bytes.get(p) == Some(&b'.') && p + 1 >= bytes.len() && !eof {
+            return None;
+        }
+    }
     let (item, mut p) = if (1..=3).contains(&digits) {
         let n = text.get(pos..pos + digits).and_then(|d| d.parse().ok()).unwrap_or(0);
         (Item::Number(n), pos + digits)
@@ -552,6 +575,11 @@ fn terminal(text: &str, start: usize, p: usize, eof: bool, marker: Marker) -> Ve
     } else {
         Kind::Strong
     };
+    // An ellipsis after a space marks an omission or a trailing off inside
+    // the sentence: "the intention ... China", "If it's real … Aren't".
+    if kind == Kind::Ellipsis && !attached {
+        return Verdict::Continue(r);
+    }
     after_group(text, start, p, r, kind, eof)
 }
 
@@ -612,8 +640,13 @@ fn after_group(text: &str, start: usize, p: usize, r: usize, kind: Kind, eof: bo
     if next.is_lowercase() {
         return Verdict::Continue(k);
     }
-    // “Why not?” she asked.
-    if quoted {
+    // A year or a number in brackets belongs to what precedes: "Viva Maria! (1965)".
+    if next.is_ascii_digit() && q2 > q && text.as_bytes().get(q) == Some(&b'(') {
+        return Verdict::Continue(k);
+    }
+    // “Why not?” she asked. (After a period the quotation ended a sentence:
+    // a quotation that goes on with its speaker ends in a comma.)
+    if quoted && kind != Kind::Period {
         match speaker_follows(text, q, eof) {
             None => return Verdict::NeedMore,
             Some(true) => return Verdict::Continue(k),
@@ -641,7 +674,6 @@ fn period(text: &str, start: usize, p: usize, k: usize, q: usize, q2: usize, nex
     let class = classify(word);
     let brk = Verdict::Break { end: k, next: q };
     match class {
-        None if is_caption_label(text, start, p, word) => Verdict::Continue(k),
         None => brk,
         Some(AbbrevClass::Title | AbbrevClass::Inner) => Verdict::Continue(k),
         Some(AbbrevClass::Ambiguous) => {
@@ -690,6 +722,18 @@ fn word_before(text: &str, start: usize, p: usize) -> &str {
 fn classify(word: &str) -> Option<AbbrevClass> {
     if let Some(&class) = lexicon().abbreviations.get(word) {
         return Some(class);
+    }
+    // Titles in capitals: "GEN.", "MRS.".
+    if word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase()) {
+        let title: String = word
+            .get(..1)
+            .unwrap_or("")
+            .chars()
+            .chain(word.get(1..).unwrap_or("").chars().map(|c| c.to_ascii_lowercase()))
+            .collect();
+        if lexicon().abbreviations.get(title.as_str()) == Some(&AbbrevClass::Title) {
+            return Some(AbbrevClass::Title);
+        }
     }
     let mut chars = word.chars();
     match (chars.next(), chars.next()) {
@@ -811,10 +855,12 @@ fn no_space(text: &str, start: usize, p: usize, eof: bool) -> Verdict {
     let tail = text.get(p + 1..tail_end).unwrap_or("");
     let word = word_before(text, start, p);
     let looks_like_address = |s: &str| s.contains('@') || s.contains("://") || s.contains('/');
+    let domain = tail.trim_end_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
     if looks_like_address(word)
         || looks_like_address(tail)
         || word.starts_with("www.")
         || word.contains('.')
+        || matches!(domain.as_str(), "com" | "org" | "net" | "gov" | "edu" | "int" | "info" | "co" | "io")
         || classify(word).is_some()
     {
         return keep;
@@ -1002,40 +1048,6 @@ fn speaker_follows(text: &str, q: usize, eof: bool) -> Option<bool> {
         }
     }
     Some(false)
-}
-
-/// "Figure 1." at the start of a sentence is a caption label, not a sentence.
-fn is_caption_label(text: &str, start: usize, p: usize, word: &str) -> bool {
-    if word.is_empty() || !word.bytes().all(|b| b.is_ascii_digit()) {
-        return false;
-    }
-    let head = text.get(start..p).unwrap_or("");
-    let mut words = head.split_whitespace();
-    let label = words.next().unwrap_or("");
-    words.next().is_some()
-        && words.next().is_none()
-        && matches!(
-            label,
-            "Figure"
-                | "Fig"
-                | "Table"
-                | "Chart"
-                | "Chapter"
-                | "Section"
-                | "Part"
-                | "Step"
-                | "Listing"
-                | "Exhibit"
-                | "Appendix"
-                | "Box"
-                | "Map"
-                | "Photo"
-                | "Plate"
-                | "Image"
-                | "Graph"
-                | "Diagram"
-                | "Example"
-        )
 }
 
 const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
