@@ -43,3 +43,4 @@ pub use model::{
     Analysis, Cue, CueCounts, CueKind, Entity, EntityMention, Framing, Label, Mention, Polarity, Sentence,
     SentenceReport, Summary,
 };
+pub use segment::SentenceSplitter;
