@@ -1,0 +1,97 @@
+# slant's tasks. `just` alone lists them. Quick start: `just setup serve`, `just setup test`.
+
+set shell := ["bash", "-euo", "pipefail", "-c"]
+
+export PATH := env_var('HOME') + "/.cargo/bin:" + justfile_directory() + "/node_modules/.bin:" + env_var('PATH')
+
+port := env_var_or_default("PORT", "8000")
+shared := justfile_directory() + "/../shared"
+# Size settings for the wasm build only (native builds keep the workspace's release profile).
+wasm_env := "CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_LTO=fat CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1"
+
+# List the recipes.
+default:
+    @just --list --unsorted
+
+# Install what the build and the tests need (idempotent): wasm32 target, wasm-pack, wasm-bindgen-cli at Cargo.lock's version, Chromium + ChromeDriver, npm deps.
+setup:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+    command -v wasm-pack >/dev/null || cargo install wasm-pack --locked
+    want=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/version = |"/, ""); print; exit}' Cargo.lock)
+    have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+    if [ "$have" != "$want" ]; then
+        # Not --locked: wasm-bindgen-cli's own lockfile may not build on this toolchain.
+        cargo install wasm-bindgen-cli --version "$want" --force
+    fi
+    if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+        sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+        $sudo apt-get update
+        $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+    fi
+    if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+        npm ci --no-audit --no-fund
+    fi
+    echo "setup: ok (wasm-bindgen $want, $(chromium --version 2>/dev/null | head -1))"
+
+# Build the wasm for the page into web/pkg (release, size-optimised, wasm-opt -Oz, inlined as JS modules).
+wasm:
+    {{wasm_env}} wasm-pack --log-level warn build --release --target web --no-typescript --no-pack --mode no-install --out-dir ../../web/pkg crates/slant-wasm
+    wasm-opt -Oz web/pkg/slant_wasm_bg.wasm -o web/pkg/slant_wasm_bg.wasm
+    node web/scripts/inline.mjs
+
+# Serve the page on http://127.0.0.1:8000 (or $PORT), the sample loaded.
+serve: wasm
+    @echo "slant: open http://127.0.0.1:{{port}}/ (Ctrl-C to stop)"
+    python3 -m http.server {{port}} --bind 127.0.0.1 --directory web
+
+# Run every test the project owns: cargo tests, clippy, fmt, wasm tests in Node and Chrome, page tests in headless Chromium.
+test: check test-wasm test-page
+
+# Format check, clippy with warnings as errors, and the Rust tests.
+check:
+    cargo fmt --all --check
+    cargo clippy --workspace --all-targets -- -D warnings
+    cargo test --workspace
+
+# The wasm-bindgen tests, under Node and in headless Chrome.
+test-wasm:
+    wasm-pack --log-level warn test --node --mode no-install crates/slant-wasm
+    wasm-pack --log-level warn test --headless --chrome --chromedriver "$(command -v chromedriver)" --mode no-install crates/slant-wasm
+
+# The page tests in headless Chromium (builds the wasm and the CLI they compare against).
+test-page: wasm
+    cargo build -p slant-cli
+    node --test --test-concurrency=1 tests/page/
+
+# Score the development sets of ../shared (when present): sentences, entities, the seed article, framing.
+score:
+    #!/usr/bin/env bash
+    set -uo pipefail
+    s="{{shared}}"
+    if [ ! -d "$s/tools" ]; then echo "score: no ../shared here, nothing to score"; exit 0; fi
+    cargo build --release -p slant-cli
+    bin="$PWD/target/release/slant"
+    run() { echo; echo "== $*"; "$@" || echo "(exit status $?)"; }
+    run python3 "$s/tools/score_sentences.py" "$s/data/sentences/golden_rules.jsonl" --cmd "$bin split"
+    run python3 "$s/tools/score_sentences.py" "$s/data/sentences/gum_dev.jsonl" --cmd "$bin split"
+    run python3 "$s/tools/score_entities.py" "$s/data/entities/dev.jsonl" --cmd "$bin entities --format jsonl"
+    run python3 "$s/tools/check_seed.py" -- "$bin" analyze --format json
+    run python3 "$s/tools/score_framing.py" newsmtsc "$s/data/framing/newsmtsc_dev.jsonl" --cmd "$bin analyze --format json"
+    run python3 "$s/tools/score_framing.py" ptc "$s/data/framing/ptc_dev.jsonl" --cmd "$bin analyze --format json"
+    run python3 "$s/tools/score_framing.py" babe "$s/data/framing/babe_dev.jsonl" --cmd "$bin analyze --format json"
+
+# Criterion benchmarks of the core (whole and 1 KiB chunks).
+bench:
+    cargo bench -p slant-core
+
+# Report the size of the page's wasm, raw and gzipped (limit: 300 KB gzipped).
+size:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    [ -f web/pkg/slant_wasm_bg.wasm ] || just wasm
+    raw=$(wc -c < web/pkg/slant_wasm_bg.wasm)
+    gz=$(gzip -9c web/pkg/slant_wasm_bg.wasm | wc -c)
+    echo "wasm: $raw bytes raw ($((raw / 1024)) KiB), $gz bytes gzipped ($((gz / 1024)) KiB; limit 300 KB)"
+    if [ "$gz" -gt 300000 ]; then echo "size: over the 300 KB gzipped budget"; exit 1; fi

@@ -1,0 +1,304 @@
+// The page in real headless Chromium: `node --test tests/page/` (run by `just test`).
+// Needs web/pkg built (`just wasm`) and Chromium (`just setup`).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, mkdirSync, existsSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { serve, WEB } from "./server.mjs";
+import { launch, openPage, waitRenders } from "./browser.mjs";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const SAMPLE = readFileSync(`${WEB}sample.txt`, "utf8");
+const SHOTS = `${ROOT}target/screenshots/`;
+
+let server;
+let browser;
+
+before(async () => {
+  assert.ok(existsSync(`${WEB}pkg/slant_wasm.js`), "web/pkg is missing: run `just wasm` first");
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/// Opens the page; checks at the end that it made no request outside its
+/// origin and logged no console error.
+async function withPage(t, fn, { url = server.url, options = {}, allowErrors = false } = {}) {
+  const p = await openPage(browser, url, options);
+  try {
+    await fn(p);
+    const foreign = p.requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith("blob:") && !u.startsWith("data:"));
+    assert.deepEqual(foreign, [], "requests outside the page's own origin");
+    if (!allowErrors) assert.deepEqual(p.errors, [], "console errors");
+  } finally {
+    await p.context.close();
+  }
+}
+
+/// Replaces the article text as a person would (typing fires `input`) and
+/// waits until the page shows the analysis of exactly that text.
+async function analyse(page, text) {
+  await page.fill("#text", text);
+  await page.waitForFunction((t) => window.slant?.text?.a === t, text, { timeout: 30_000 });
+}
+
+const sentenceTexts = (page) => page.$$eval("#article .sentence", (els) => els.map((e) => e.textContent));
+
+test("the sample is analysed on load and its 31 sentences are shown", async (t) => {
+  await withPage(t, async ({ page, requests }) => {
+    await waitRenders(page);
+    assert.equal(await page.inputValue("#text"), SAMPLE);
+    const shown = await sentenceTexts(page);
+    assert.equal(shown.length, 31);
+    // What is shown is the text itself, sentence by sentence, in order.
+    const analysis = await page.evaluate(() => window.slant.analysis.a);
+    for (const [i, s] of analysis.sentences.entries()) {
+      assert.equal(SAMPLE.slice(s.start, s.end), s.text, `sentence ${i} offsets (UTF-16)`);
+      assert.equal(shown[i], s.text);
+    }
+    assert.match(await page.textContent("#status"), /31 sentences/);
+    // Everything came from the page's own files.
+    assert.ok(requests.some((u) => u.endsWith("/worker.js")), "the analysis runs in a worker");
+  });
+});
+
+test("the Content-Security-Policy forbids network connections", async (t) => {
+  await withPage(
+    t,
+    async ({ page, errors }) => {
+      await waitRenders(page);
+      const outcome = await page.evaluate(() => fetch(location.href).then(() => "fetched", () => "blocked"));
+      assert.equal(outcome, "blocked");
+      assert.ok(errors.some((e) => /Content Security Policy/i.test(e)), "the browser reports the CSP violation");
+    },
+    { allowErrors: true },
+  );
+});
+
+test("typing re-analyses the text (debounced), astral characters and CRLF included", async (t) => {
+  await withPage(t, async ({ page }) => {
+    await waitRenders(page);
+    const text = "\u{1F600} First one.\r\nSecond one here. 𝒳 marks the spot!\r\n\r\nHeadline without stop";
+    await analyse(page, text);
+    const analysis = await page.evaluate(() => window.slant.analysis.a);
+    assert.ok(analysis.sentences.length >= 4);
+    for (const s of analysis.sentences) assert.equal(text.slice(s.start, s.end), s.text);
+    assert.deepEqual(await sentenceTexts(page), analysis.sentences.map((s) => s.text));
+  });
+});
+
+test("hostile HTML in the article stays inert text", async (t) => {
+  await withPage(t, async ({ page }) => {
+    await waitRenders(page);
+    const hostile =
+      'Breaking: <script>window.__pwned = 1</script> was posted. <img src="x" onerror="window.__pwned = 2"> ' +
+      "Another <b onmouseover=\"window.__pwned = 3\">bold</b> claim. <iframe src=\"javascript:window.__pwned=4\"></iframe>";
+    await analyse(page, hostile);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.$$eval("#article script, #article img, #article b, #article iframe", (e) => e.length), 0);
+    assert.equal((await page.textContent("#article")).replace(/\s+/g, " ").trim(), hostile.replace(/\s+/g, " ").trim());
+  });
+});
+
+test("the permalink carries the text and restores the analysis", async (t) => {
+  const text = "Zürich’s “council” met on Monday. Officials, per reports, disagreed 😀. Ein Satz mehr.";
+  let link;
+  await withPage(t, async ({ page }) => {
+    await waitRenders(page);
+    await analyse(page, text);
+    await page.click("#permalink");
+    await page.waitForFunction(() => location.hash.startsWith("#t="));
+    link = await page.evaluate(() => location.href);
+  });
+  assert.ok(link.length < 400, "the text is compressed");
+  await withPage(
+    t,
+    async ({ page }) => {
+      await page.waitForFunction((t) => window.slant?.text?.a === t, text, { timeout: 30_000 });
+      assert.equal(await page.inputValue("#text"), text);
+      assert.equal((await sentenceTexts(page)).length, await page.evaluate(() => window.slant.analysis.a.sentences.length));
+    },
+    { url: link },
+  );
+});
+
+test("the JSON export is the contract's object with UTF-16 offsets", async (t) => {
+  await withPage(t, async ({ page }) => {
+    await waitRenders(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+    const exported = JSON.parse(readFileSync(await download.path(), "utf8"));
+    assert.deepEqual(Object.keys(exported).sort(), ["cues", "entities", "sentences", "summary"]);
+    assert.deepEqual(exported, await page.evaluate(() => window.slant.analysis.a));
+    for (const s of exported.sentences) assert.equal(SAMPLE.slice(s.start, s.end), s.text);
+    for (const c of exported.cues) assert.equal(SAMPLE.slice(c.start, c.end), c.text);
+    for (const e of exported.entities) for (const m of e.mentions) assert.equal(SAMPLE.slice(m.start, m.end), m.text);
+
+    // Against the CLI, when it is built: the same analysis once offsets are converted.
+    const cli = process.env.SLANT_BIN || `${ROOT}target/debug/slant`;
+    if (!existsSync(cli)) return t.diagnostic(`no CLI at ${cli}: comparison with the CLI skipped`);
+    const native = JSON.parse(execFileSync(cli, ["analyze", "--format", "json"], { input: SAMPLE, maxBuffer: 1 << 26 }));
+    const bytes = Buffer.from(SAMPLE, "utf8");
+    const toUtf16 = (b) => bytes.subarray(0, b).toString("utf8").length;
+    const convert = (v, offset) => {
+      if (Array.isArray(v)) return v.map((x) => convert(x, offset));
+      if (v && typeof v === "object") {
+        const o = {};
+        for (const [k, x] of Object.entries(v)) {
+          o[k] = (k === "start" || k === "end") && typeof x === "number" ? offset(x) : convert(x, offset);
+        }
+        return o;
+      }
+      // f32 figures: the CLI prints the shortest form, the wasm the exact double.
+      return typeof v === "number" ? Math.round(v * 1e4) / 1e4 : v;
+    };
+    assert.deepEqual(convert(exported, (x) => x), convert(native, toUtf16));
+  });
+});
+
+test("the HTML report is self-contained and has no script", async (t) => {
+  await withPage(t, async ({ page }) => {
+    await waitRenders(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-html")]);
+    const html = readFileSync(await download.path(), "utf8");
+    assert.doesNotMatch(html, /<script/i);
+    assert.doesNotMatch(html, /<link[^>]+stylesheet/i);
+    assert.match(html, /Content-Security-Policy/);
+    const report = await browser.newPage();
+    await report.setContent(html);
+    assert.equal(await report.$$eval(".article .sentence", (e) => e.length), 31);
+    await report.close();
+  });
+});
+
+test("entities are listed by framing score and selecting one highlights its mentions", async (t) => {
+  await withPage(t, async ({ page }) => {
+    await waitRenders(page);
+    const analysis = await page.evaluate(() => window.slant.analysis.a);
+    const buttons = await page.$$eval("#entities button.entity", (bs) => bs.map((b) => Number(b.dataset.entity)));
+    assert.equal(buttons.length, analysis.entities.length);
+    const scores = buttons.map((id) => analysis.entities.find((e) => e.id === id).framing.score);
+    assert.deepEqual(scores, [...scores].sort((a, b) => a - b), "sorted from most negative");
+    if (analysis.entities.length === 0) return t.skip("the analysis has no entities yet");
+    const first = analysis.entities.find((e) => e.id === buttons[0]);
+    await page.click("#entities button.entity >> nth=0");
+    assert.equal(await page.getAttribute("#entities button.entity >> nth=0", "aria-pressed"), "true");
+    const marked = await page.$$eval(".mention.selected", (els) => new Set(els.map((e) => e.closest(".sentence").dataset.sentence + ":" + e.textContent)).size);
+    assert.equal(marked, first.mentions.length);
+    if (analysis.cues.length > 0) {
+      assert.equal(first.name, "Xi Jinping", "the most negatively framed entity of the seed article");
+      assert.equal(first.mentions.length, 9);
+      assert.equal(marked, 9);
+    }
+    assert.equal(await page.isVisible("#evidence"), true);
+  });
+});
+
+test("cues explain themselves on keyboard focus", async (t) => {
+  await withPage(t, async ({ page }) => {
+    await waitRenders(page);
+    const n = await page.$$eval("#article mark.cue", (e) => e.length);
+    const cues = await page.evaluate(() => window.slant.analysis.a.cues.length);
+    if (cues === 0) return t.skip("the analysis has no cues yet");
+    assert.ok(n >= cues);
+    await page.focus("#article mark.cue[tabindex='0']");
+    assert.equal(await page.isVisible("#tooltip"), true);
+    assert.match(await page.textContent("#tooltip"), /Polarity/);
+  });
+});
+
+test("compare mode shows the entities two articles share", async (t) => {
+  await withPage(t, async ({ page }) => {
+    await waitRenders(page);
+    await page.click("#compare-toggle");
+    assert.equal(await page.isVisible("#compare"), true);
+    const other = "Vladimir Putin met Xi Jinping in Moscow on Thursday. Putin praised the talks.";
+    await page.fill("#text-b", other);
+    await page.waitForFunction((t) => window.slant?.text?.b === t, other, { timeout: 30_000 });
+    const a = await page.evaluate(() => window.slant.analysis.a.entities.length);
+    if (a === 0) return t.skip("the analysis has no entities yet");
+    const rows = await page.$$eval("#compare-chart .compare-row", (r) => r.map((x) => x.dataset.name));
+    assert.ok(rows.includes("Vladimir Putin") || rows.includes("Xi Jinping"), `shared entities shown: ${rows}`);
+  });
+});
+
+test("a large paste streams with progress and the page stays responsive", async (t) => {
+  await withPage(t, async ({ page }) => {
+    await waitRenders(page);
+    const before = await page.evaluate(() => window.slant.renders);
+    await page.evaluate((s) => {
+      const big = Array.from({ length: Math.ceil(5e6 / s.length) }, () => s).join("\n\n");
+      const box = document.getElementById("text");
+      box.value = big;
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+      window.__bigLength = big.length;
+    }, SAMPLE);
+    await page.waitForSelector("#progress:not([hidden])", { timeout: 10_000 });
+    // The main thread answers while the worker works.
+    const t0 = Date.now();
+    await page.evaluate(() => 1 + 1);
+    assert.ok(Date.now() - t0 < 1000, "the page keeps responding");
+    await page.waitForFunction((b) => window.slant.renders > b, before, { timeout: 120_000 });
+    const n = await page.evaluate(() => window.slant.analysis.a.sentences.length);
+    assert.ok(n > 31 * 100, `sentences of the large input: ${n}`);
+    assert.equal(await page.isHidden("#progress"), true);
+  });
+});
+
+test("a long analysis can be cancelled and the page keeps working", async (t) => {
+  await withPage(t, async ({ page }) => {
+    await waitRenders(page);
+    await page.evaluate((s) => {
+      const box = document.getElementById("text");
+      box.value = Array.from({ length: 400 }, () => s).join("\n\n");
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+    }, SAMPLE);
+    await page.waitForSelector("#cancel:not([hidden])", { timeout: 10_000 });
+    await page.click("#cancel");
+    await page.waitForFunction(() => /cancelled/.test(document.getElementById("status").textContent));
+    await analyse(page, "After cancelling. It still works.");
+    assert.deepEqual(await sentenceTexts(page), ["After cancelling.", "It still works."]);
+  });
+});
+
+test("screenshots: desktop and 375 px, light and dark", async (t) => {
+  mkdirSync(SHOTS, { recursive: true });
+  for (const [name, viewport] of [
+    ["desktop", { width: 1280, height: 900 }],
+    ["mobile", { width: 375, height: 800 }],
+  ]) {
+    for (const colorScheme of ["light", "dark"]) {
+      await withPage(
+        t,
+        async ({ page }) => {
+          await waitRenders(page);
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          assert.ok(overflow <= 0, `${name}/${colorScheme}: no horizontal scrolling (${overflow} px too wide)`);
+          await page.screenshot({ path: `${SHOTS}${name}-${colorScheme}.png`, fullPage: name === "desktop" });
+        },
+        { options: { viewport, colorScheme } },
+      );
+    }
+  }
+});
+
+test("re-analysing the sample is fast once the analyser is warm", async (t) => {
+  await withPage(t, async ({ page }) => {
+    await waitRenders(page);
+    const timings = [];
+    for (let i = 0; i < 3; i++) {
+      const before = await page.evaluate(() => window.slant.renders);
+      await page.click("#load-sample");
+      await page.waitForFunction((b) => window.slant.renders > b, before);
+      timings.push(await page.evaluate(() => window.slant.lastTimings));
+    }
+    const best = Math.min(...timings.map((x) => x.analyseMs + x.renderMs));
+    t.diagnostic(`seed article analysed + drawn: ${timings.map((x) => `${x.analyseMs.toFixed(1)}+${x.renderMs.toFixed(1)} ms`).join(", ")}`);
+    // The target is 50 ms; the bound is loose because CI machines are shared.
+    assert.ok(best < 250, `best of three: ${best.toFixed(1)} ms`);
+  });
+});

@@ -1,0 +1,203 @@
+// Turning an analysis (the contract's object, UTF-16 offsets) into DOM.
+// Article text only ever enters the page through text nodes
+// (createTextNode / textContent): it is never parsed as HTML.
+
+export const CUE_KINDS = ["label", "scare_quote", "doubt", "attribution", "loaded"];
+export const CUE_NAMES = {
+  label: "label",
+  scare_quote: "scare quote",
+  doubt: "doubt",
+  attribution: "attribution",
+  loaded: "loaded wording",
+};
+export const LABEL_NAMES = {
+  PERSON: "person",
+  ORG: "organisation",
+  GPE: "country, city or state",
+  LOC: "place",
+  NORP: "group",
+  EVENT: "event",
+};
+
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "class") node.className = v;
+    else if (k === "text") node.textContent = v;
+    else node.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of children) node.append(c);
+  return node;
+}
+
+export function fmtScore(x) {
+  const v = Number(x) || 0;
+  return (v > 0 ? "+" : v < 0 ? "−" : "±") + Math.abs(v).toFixed(2);
+}
+
+/// Entities sorted from most negative to most positive (then by mentions).
+export function sortedEntities(analysis) {
+  return [...(analysis.entities || [])].sort(
+    (a, b) =>
+      (a.framing?.score ?? 0) - (b.framing?.score ?? 0) ||
+      (b.mentions?.length ?? 0) - (a.mentions?.length ?? 0) ||
+      a.id - b.id,
+  );
+}
+
+/// The spans to draw inside each sentence: entity mentions and cues.
+function spansBySentence(analysis) {
+  const by = new Map();
+  const add = (i, span) => {
+    if (!by.has(i)) by.set(i, []);
+    by.get(i).push(span);
+  };
+  for (const e of analysis.entities || []) {
+    for (const m of e.mentions || []) {
+      add(m.sentence, { start: m.start, end: m.end, type: "mention", entity: e });
+    }
+  }
+  (analysis.cues || []).forEach((c, index) => add(c.sentence, { start: c.start, end: c.end, type: "cue", cue: c, index }));
+  return by;
+}
+
+function spanElement(span, entitiesById, part) {
+  if (span.type === "mention") {
+    const e = span.entity;
+    return el("span", {
+      class: `mention ent-${e.label}`,
+      "data-entity": e.id,
+      "data-part": part,
+      title: `${e.name} (${LABEL_NAMES[e.label] || e.label})`,
+    });
+  }
+  const c = span.cue;
+  const target = c.target === null || c.target === undefined ? null : entitiesById.get(c.target);
+  const describe = `${CUE_NAMES[c.kind] || c.kind}: ${c.reason}. Polarity ${fmtScore(c.polarity)}${
+    target ? `, about ${target.name}` : ""
+  }.`;
+  return el("mark", {
+    class: `cue cue-${c.kind}`,
+    "data-cue": span.index,
+    "data-target": target ? target.id : null,
+    "data-part": part,
+    // Only the first piece of a cue split by nesting takes keyboard focus.
+    tabindex: part === 0 ? 0 : null,
+    "aria-label": part === 0 ? `${c.text} — ${describe}` : null,
+    "data-describe": describe,
+  });
+}
+
+/// Renders one sentence's text with its spans, nesting properly: spans are
+/// opened in (start, longest first) order and a span that crosses the end
+/// of its enclosing one is split in two pieces.
+export function renderSentence(sentence, spans, entitiesById) {
+  const text = sentence.text;
+  const base = sentence.start;
+  const items = spans
+    .map((s) => ({ ...s, s: Math.max(0, s.start - base), e: Math.min(text.length, s.end - base), part: 0 }))
+    .filter((s) => s.e > s.s)
+    .sort((a, b) => a.s - b.s || b.e - a.e || (a.type === "mention" ? -1 : 1));
+  const root = el("span", { class: "sentence", "data-sentence": sentence.index });
+  const stack = [{ node: root, e: text.length }];
+  let pos = 0;
+  const emit = (node, upto) => {
+    if (upto > pos) {
+      node.append(document.createTextNode(text.slice(pos, upto)));
+      pos = upto;
+    }
+  };
+  while (items.length) {
+    const s = items.shift();
+    while (stack.length > 1 && stack[stack.length - 1].e <= s.s) {
+      const top = stack.pop();
+      emit(top.node, top.e);
+    }
+    const top = stack[stack.length - 1];
+    emit(top.node, s.s);
+    let end = s.e;
+    if (end > top.e) {
+      // Crosses its parent: draw the rest as a second piece after it closes.
+      const rest = { ...s, s: top.e, part: s.part + 1 };
+      end = top.e;
+      let at = items.findIndex((o) => o.s > rest.s || (o.s === rest.s && o.e < rest.e));
+      if (at < 0) at = items.length;
+      items.splice(at, 0, rest);
+    }
+    const node = spanElement(s, entitiesById, s.part);
+    top.node.append(node);
+    stack.push({ node, e: end });
+  }
+  while (stack.length) {
+    const top = stack.pop();
+    emit(top.node, top.e);
+  }
+  return root;
+}
+
+/// The article view: one block per sentence, at most `limit` of them.
+export function renderArticle(container, analysis, limit = Infinity) {
+  const entitiesById = new Map((analysis.entities || []).map((e) => [e.id, e]));
+  const spans = spansBySentence(analysis);
+  const frag = document.createDocumentFragment();
+  const sentences = analysis.sentences || [];
+  const n = Math.min(sentences.length, limit);
+  for (let i = 0; i < n; i++) {
+    const s = { ...sentences[i], index: i };
+    frag.append(renderSentence(s, spans.get(i) || [], entitiesById), document.createTextNode(" "));
+  }
+  if (n < sentences.length) {
+    frag.append(el("p", { class: "more", text: `… and ${sentences.length - n} more sentences (download the JSON for all of them).` }));
+  }
+  container.replaceChildren(frag);
+}
+
+/// A diverging bar: negative to the left of the centre, positive to the right.
+export function divergingBar(score, label) {
+  const v = Math.max(-1, Math.min(1, Number(score) || 0));
+  const bar = el("span", {
+    class: `bar ${v < 0 ? "neg" : v > 0 ? "pos" : "zero"}`,
+    role: "img",
+    "aria-label": label ?? `framing score ${fmtScore(v)}`,
+  });
+  const fill = el("span", { class: "bar-fill" });
+  fill.style.setProperty("--w", `${Math.abs(v) * 50}%`);
+  bar.append(el("span", { class: "bar-axis" }), fill);
+  return bar;
+}
+
+export function renderEntities(list, analysis) {
+  const frag = document.createDocumentFragment();
+  for (const e of sortedEntities(analysis)) {
+    const n = e.mentions?.length ?? 0;
+    const button = el(
+      "button",
+      { type: "button", class: "entity", "data-entity": e.id, "aria-pressed": "false" },
+      el("span", { class: "entity-name", text: e.name }),
+      el("span", { class: `badge ent-${e.label}`, text: e.label, title: LABEL_NAMES[e.label] || e.label }),
+      el("span", { class: "entity-count", text: `${n} mention${n === 1 ? "" : "s"}` }),
+      divergingBar(e.framing?.score),
+      el("span", { class: "entity-score", text: fmtScore(e.framing?.score) }),
+    );
+    frag.append(el("li", {}, button));
+  }
+  list.replaceChildren(frag);
+}
+
+export function renderSummary(dl, analysis) {
+  const s = analysis.summary || {};
+  const byId = new Map((analysis.entities || []).map((e) => [e.id, e]));
+  const counts = s.cue_counts || {};
+  const rows = [
+    ["Words", String(s.words ?? 0)],
+    ["Sentences", String(analysis.sentences?.length ?? 0)],
+    ["Cues per 100 words", (Number(s.cues_per_100_words) || 0).toFixed(2)],
+    ...CUE_KINDS.map((k) => [`Cues: ${CUE_NAMES[k]}`, String(counts[k] ?? 0)]),
+    ["Most negatively framed", byId.get(s.most_negative)?.name ?? "—"],
+    ["Most positively framed", byId.get(s.most_positive)?.name ?? "—"],
+  ];
+  const frag = document.createDocumentFragment();
+  for (const [k, v] of rows) frag.append(el("dt", { text: k }), el("dd", { text: v }));
+  dl.replaceChildren(frag);
+}

@@ -1,0 +1,60 @@
+// The module Web Worker that owns the wasm. The page never blocks on an
+// analysis: it posts {type: "analyze", id, text} and gets back progress
+// messages (large inputs are streamed in chunks) and one result or error.
+import { initSync, analyze, Analyzer, version } from "./pkg/slant_wasm.js";
+import wasmBytes from "./pkg/wasm_bytes.js";
+
+// Texts longer than this (UTF-16 units) are streamed with progress reports.
+const STREAM_ABOVE = 200_000;
+const CHUNK = 64 * 1024;
+
+try {
+  initSync({ module: wasmBytes });
+  // The first analysis builds the word lists and automata: do it now, so
+  // the reader's first analysis is as fast as the next ones.
+  analyze("Warm up, Mr. Smith said in Washington.");
+  postMessage({ type: "ready", version: version() });
+} catch (e) {
+  postMessage({ type: "error", id: null, message: `The analyser could not start: ${e}` });
+}
+
+// A chunk never ends between the two halves of a surrogate pair.
+function chunkEnd(text, from, size) {
+  let end = Math.min(text.length, from + size);
+  if (end < text.length) {
+    const c = text.charCodeAt(end - 1);
+    if (c >= 0xd800 && c <= 0xdbff) end -= 1;
+  }
+  return end;
+}
+
+function run(id, text) {
+  const t0 = performance.now();
+  let analysis;
+  if (text.length <= STREAM_ABOVE) {
+    analysis = analyze(text);
+  } else {
+    const a = new Analyzer();
+    let sentences = 0;
+    for (let from = 0; from < text.length; ) {
+      const end = chunkEnd(text, from, CHUNK);
+      sentences += a.feed(text.slice(from, end)).length;
+      from = end;
+      postMessage({ type: "progress", id, done: from, total: text.length, sentences });
+    }
+    analysis = a.finish();
+    a.free();
+  }
+  postMessage({ type: "result", id, analysis, ms: performance.now() - t0 });
+}
+
+onmessage = (event) => {
+  const msg = event.data || {};
+  if (msg.type !== "analyze") return;
+  try {
+    run(msg.id, String(msg.text ?? ""));
+  } catch (e) {
+    // A trapped instance is not reused: the page starts a fresh worker.
+    postMessage({ type: "error", id: msg.id, fatal: true, message: String(e && e.message ? e.message : e) });
+  }
+};
