@@ -46,8 +46,20 @@ serve: wasm
     @echo "slant: open http://127.0.0.1:{{port}}/ (Ctrl-C to stop)"
     python3 -m http.server {{port}} --bind 127.0.0.1 --directory web
 
-# Run every test the project owns: cargo tests, clippy, fmt, wasm tests in Node and Chrome, page tests in headless Chromium.
-test: check test-wasm test-page
+# Run every test the project owns: fmt, clippy, cargo tests, wasm tests in Node and Chrome, page tests in headless Chromium (all stages run; fails if any failed).
+test:
+    #!/usr/bin/env bash
+    set -uo pipefail
+    failed=()
+    stage() { echo; echo "== $*"; "$@" || failed+=("$*"); }
+    stage cargo fmt --all --check
+    stage cargo clippy --workspace --all-targets -- -D warnings
+    stage cargo test --workspace
+    stage just test-wasm
+    stage just test-page
+    echo
+    if [ ${#failed[@]} -gt 0 ]; then printf 'test: FAILED stage: %s\n' "${failed[@]}"; exit 1; fi
+    echo "test: all stages passed"
 
 # Format check, clippy with warnings as errors, and the Rust tests.
 check:

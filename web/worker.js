@@ -1,7 +1,7 @@
 // The module Web Worker that owns the wasm. The page never blocks on an
 // analysis: it posts {type: "analyze", id, text} and gets back progress
 // messages (large inputs are streamed in chunks) and one result or error.
-import { initSync, analyze, Analyzer, version } from "./pkg/slant_wasm.js";
+import { initSync, analyze, Analyzer, version, __panicForTests } from "./pkg/slant_wasm.js";
 import wasmBytes from "./pkg/wasm_bytes.js";
 
 // Texts longer than this (UTF-16 units) are streamed with progress reports.
@@ -50,9 +50,10 @@ function run(id, text) {
 
 onmessage = (event) => {
   const msg = event.data || {};
-  if (msg.type !== "analyze") return;
   try {
-    run(msg.id, String(msg.text ?? ""));
+    if (msg.type === "analyze") run(msg.id, String(msg.text ?? ""));
+    // Only the page tests send this: a real trap inside the wasm.
+    else if (msg.type === "trap") __panicForTests();
   } catch (e) {
     // A trapped instance is not reused: the page starts a fresh worker.
     postMessage({ type: "error", id: msg.id, fatal: true, message: String(e && e.message ? e.message : e) });

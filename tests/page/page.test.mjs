@@ -302,3 +302,70 @@ test("re-analysing the sample is fast once the analyser is warm", async (t) => {
     assert.ok(best < 250, `best of three: ${best.toFixed(1)} ms`);
   });
 });
+
+test("nested and crossing spans render with every piece of text in place", async (t) => {
+  await withPage(t, async ({ page }) => {
+    await waitRenders(page);
+    const result = await page.evaluate(async () => {
+      const { renderArticle } = await import("./render.js");
+      const text = 'The so-called "strongman Putin" spoke again.';
+      const at = (s) => [text.indexOf(s), text.indexOf(s) + s.length];
+      const cue = (s, kind, target = 0) => {
+        const [start, end] = at(s);
+        return { start, end, text: s, sentence: 0, kind, polarity: -0.5, target, reason: `${kind} test` };
+      };
+      const [ms, me] = at("Putin");
+      const analysis = {
+        sentences: [{ start: 0, end: text.length, text }],
+        entities: [{ id: 0, name: "Vladimir Putin", label: "PERSON", mentions: [{ start: ms, end: me, text: "Putin", sentence: 0 }],
+          framing: { score: -0.5, polarity: "negative", cues: [0, 1, 2, 3] } }],
+        cues: [cue('so-called "strongman Putin"', "doubt"), cue('"strongman Putin"', "scare_quote"), cue("strongman", "label"),
+          cue('man Putin" spoke', "loaded", null)],
+        summary: {},
+      };
+      const box = document.createElement("div");
+      renderArticle(box, analysis);
+      const pieces = (i) => [...box.querySelectorAll(`mark[data-cue="${i}"]`)].map((m) => m.textContent).join("");
+      return {
+        whole: box.querySelector(".sentence").textContent,
+        cues: analysis.cues.map((_, i) => pieces(i)),
+        labelInsideQuote: !!box.querySelector('mark.cue-doubt mark.cue-scare_quote mark.cue-label'),
+        mentionInsideQuote: !!box.querySelector('mark.cue-scare_quote .mention[data-entity="0"]'),
+        loadedPieces: box.querySelectorAll('mark[data-cue="3"]').length,
+        focusable: box.querySelectorAll('mark[tabindex="0"]').length,
+      };
+    });
+    assert.equal(result.whole, 'The so-called "strongman Putin" spoke again.');
+    assert.deepEqual(result.cues, ['so-called "strongman Putin"', '"strongman Putin"', "strongman", 'man Putin" spoke']);
+    assert.ok(result.labelInsideQuote, "a label inside a scare quote inside a doubt phrase");
+    assert.ok(result.mentionInsideQuote, "a mention inside a scare quote");
+    assert.ok(result.loadedPieces >= 2, "a crossing span is drawn in pieces");
+    assert.equal(result.focusable, 4, "one focus stop per cue");
+  });
+});
+
+test("a dropped or opened .txt file is analysed", async (t) => {
+  await withPage(t, async ({ page }) => {
+    await waitRenders(page);
+    const text = "From a file. With two sentences.";
+    await page.setInputFiles("#file", { name: "a.txt", mimeType: "text/plain", buffer: Buffer.from(text) });
+    await page.waitForFunction((t) => window.slant?.text?.a === t, text);
+    assert.deepEqual(await sentenceTexts(page), ["From a file.", "With two sentences."]);
+  });
+});
+
+test("a trapped wasm instance is replaced by a fresh worker, with a message", async (t) => {
+  await withPage(
+    t,
+    async ({ page, errors }) => {
+      await waitRenders(page);
+      await page.evaluate(() => window.slant.worker.postMessage({ type: "trap" }));
+      await page.waitForFunction(() => /restarted/.test(document.getElementById("status").textContent));
+      assert.ok(errors.some((e) => /deliberate panic/.test(e)), "the panic hook logs the Rust panic message");
+      await page.waitForFunction(() => window.slant.ready);
+      await analyse(page, "Still working. Yes.");
+      assert.deepEqual(await sentenceTexts(page), ["Still working.", "Yes."]);
+    },
+    { allowErrors: true },
+  );
+});

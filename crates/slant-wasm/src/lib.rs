@@ -65,6 +65,15 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+/// Panics on purpose, so the page's tests can check that a trapped instance
+/// is replaced by a fresh worker and that the panic message reaches the
+/// console through the hook. Not part of the API.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = __panicForTests)]
+pub fn panic_for_tests() {
+    panic!("slant: deliberate panic (a test of the panic hook)");
+}
+
 /// Streaming analysis of one document: `feed` it chunks as they arrive and
 /// show each finished sentence at once; `finish` returns the whole analysis
 /// and makes the analyzer ready for a new document.
