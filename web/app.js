@@ -190,7 +190,7 @@ function selectEntity(id) {
     const s = analysis.sentences[i];
     if (!s) continue;
     const kinds = cues.filter((c) => c.sentence === i).map((c) => `${CUE_NAMES[c.kind] || c.kind} “${c.text}”`);
-    list.append(el("li", {}, el("q", { text: s.text }), el("span", { class: "evidence-cues", text: kinds.join("; ") })));
+    list.append(el("li", {}, el("span", { class: "evidence-text", text: s.text }), el("span", { class: "evidence-cues", text: kinds.join("; ") })));
   }
   evidence.replaceChildren(
     el("h3", { text: `${entity.name}: ${fmtScore(entity.framing?.score)} (${entity.framing?.polarity ?? "neutral"})` }),
@@ -411,6 +411,8 @@ async function main() {
   applyTheme(THEMES.includes(theme) ? theme : "auto");
   wire();
   startWorker();
+  // Offline once loaded (a no-op where service workers are unavailable).
+  navigator.serviceWorker?.register("./sw.js").catch(() => {});
   if (!(await loadFromHash())) setText(sample);
 }
 

@@ -369,3 +369,48 @@ test("a trapped wasm instance is replaced by a fresh worker, with a message", as
     { allowErrors: true },
   );
 });
+
+test("screenshots: a selected entity with its evidence, a cue's explanation, compare mode", async (t) => {
+  mkdirSync(SHOTS, { recursive: true });
+  await withPage(
+    t,
+    async ({ page }) => {
+      await waitRenders(page);
+      if ((await page.$$("#entities button.entity")).length > 0) {
+        await page.click("#entities button.entity >> nth=0");
+        await page.screenshot({ path: `${SHOTS}desktop-entity-selected.png`, fullPage: true });
+      }
+      if ((await page.$$("#article mark.cue")).length > 0) {
+        await page.focus("#article mark.cue[tabindex='0']");
+        await page.screenshot({ path: `${SHOTS}desktop-cue-tooltip.png` });
+      }
+      await page.click("#compare-toggle");
+      const other = "Russian President Vladimir Putin hosted Chinese leader Xi Jinping in Moscow. Putin praised China.";
+      await page.fill("#text-b", other);
+      await page.waitForFunction((t) => window.slant?.text?.b === t, other);
+      await page.locator("#compare").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}desktop-compare.png`, fullPage: true });
+    },
+    { options: { viewport: { width: 1280, height: 900 } } },
+  );
+  await withPage(
+    t,
+    async ({ page }) => {
+      await waitRenders(page);
+      await page.screenshot({ path: `${SHOTS}mobile-light-full.png`, fullPage: true });
+    },
+    { options: { viewport: { width: 375, height: 800 }, colorScheme: "light" } },
+  );
+});
+
+test("the page works offline once it has been loaded", async (t) => {
+  await withPage(t, async ({ page, context }) => {
+    await waitRenders(page);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await context.setOffline(true);
+    await page.reload();
+    await waitRenders(page);
+    assert.equal((await sentenceTexts(page)).length, 31);
+    await context.setOffline(false);
+  });
+});
