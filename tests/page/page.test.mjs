@@ -414,3 +414,39 @@ test("the page works offline once it has been loaded", async (t) => {
     await context.setOffline(false);
   });
 });
+
+test("the theme can be chosen and is remembered", async (t) => {
+  await withPage(
+    t,
+    async ({ page }) => {
+      await waitRenders(page);
+      const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const auto = await bg();
+      await page.click("#theme"); // auto → light
+      assert.equal(await page.getAttribute("html", "data-theme"), "light");
+      await page.click("#theme"); // light → dark
+      assert.equal(await page.getAttribute("html", "data-theme"), "dark");
+      const dark = await bg();
+      assert.notEqual(dark, auto, "dark differs from the (light) system theme");
+      await page.reload();
+      await waitRenders(page);
+      assert.equal(await page.getAttribute("html", "data-theme"), "dark");
+      assert.equal(await bg(), dark);
+    },
+    { options: { colorScheme: "light" } },
+  );
+});
+
+test("entities can be selected from the keyboard", async (t) => {
+  await withPage(t, async ({ page }) => {
+    await waitRenders(page);
+    if ((await page.$$("#entities button.entity")).length === 0) return t.skip("the analysis has no entities yet");
+    await page.focus("#entities button.entity >> nth=0");
+    await page.keyboard.press("Enter");
+    assert.equal(await page.getAttribute("#entities button.entity >> nth=0", "aria-pressed"), "true");
+    assert.ok((await page.$$(".mention.selected")).length > 0);
+    await page.keyboard.press("Space");
+    assert.equal(await page.getAttribute("#entities button.entity >> nth=0", "aria-pressed"), "false");
+    assert.equal((await page.$$(".mention.selected")).length, 0);
+  });
+});
