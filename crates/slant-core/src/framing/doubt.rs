@@ -80,3 +80,28 @@ fn clause_end(ctx: &Ctx, mut i: usize) -> usize {
     }
     i
 }
+
+/// A question the author asks (outside quoted speech) casts doubt: "Is this
+/// really a ceasefire?"
+pub(crate) fn question(ctx: &Ctx, out: &mut Vec<Cand>) {
+    let n = ctx.toks.len();
+    let Some(last) = (0..n).rev().find(|&i| !ctx.is_punct(i, '”') && !ctx.is_punct(i, '"') && !ctx.is_punct(i, ')'))
+    else {
+        return;
+    };
+    if !ctx.is_punct(last, '?') || ctx.toks.get(last).is_some_and(|t| t.in_speech) {
+        return;
+    }
+    let words = (0..last).filter(|&i| ctx.is_word(i)).count();
+    if words < 3 {
+        return;
+    }
+    out.push(Cand {
+        first: 0,
+        end: last + 1,
+        kind: CueKind::Doubt,
+        polarity: -0.2,
+        reason: "a question from the author casts doubt",
+        aim: Aim::None,
+    });
+}

@@ -23,8 +23,9 @@ pub(crate) fn candidate(ctx: &Ctx, first: usize, end: usize, polarity: f32, pos:
     if pos == LabelPos::Adj && !describes_referent(ctx, end) {
         return Outcome::NotALabel;
     }
-    let reason =
-        if polarity < 0.0 { "pejorative label attached to the name" } else { "favourable label attached to the name" };
+    let reason = reason(polarity);
+    let first = if pos == LabelPos::Noun { extend_left(ctx, first) } else { first };
+    let end = if pos == LabelPos::Adj { super::loaded::extend_over_noun(ctx, end) } else { end };
     Outcome::Label(Cand { first, end, kind: CueKind::Label, polarity, reason, aim: Aim::NounPhrase })
 }
 
@@ -67,4 +68,36 @@ fn describes_referent(ctx: &Ctx, mut i: usize) -> bool {
         i += 1;
     }
     false
+}
+
+/// The reason shown for a label of `polarity`.
+pub(crate) fn reason(polarity: f32) -> &'static str {
+    if polarity < 0.0 {
+        "pejorative label attached to the name"
+    } else {
+        "favourable label attached to the name"
+    }
+}
+
+/// Whether the word at `i` is a name or a word for people or institutions.
+pub(crate) fn names_referent(ctx: &Ctx, i: usize) -> bool {
+    ctx.mention_at(i).is_some() || (ctx.is_word(i) && words::is_referent_noun(ctx.word(i)))
+}
+
+/// Extends a noun label's span left over the adjectives before it ("radical leftist [boss]").
+fn extend_left(ctx: &Ctx, first: usize) -> usize {
+    let mut f = first;
+    for _ in 0..2 {
+        let Some(p) = f.checked_sub(1) else { break };
+        let Some(t) = ctx.toks.get(p) else { break };
+        if !ctx.is_word(p) || ctx.mention_at(p).is_some() {
+            break;
+        }
+        let w = ctx.word(p);
+        if words::is_function_word(w) || (t.cap && p > 0) || w.ends_with("ly") {
+            break;
+        }
+        f = p;
+    }
+    f
 }

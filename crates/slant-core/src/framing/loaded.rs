@@ -9,7 +9,7 @@ use crate::model::CueKind;
 /// A word from VADER's general lexicon makes a cue from this |valence| up;
 /// words of our own loaded list always do. Measured on the development sets
 /// (BABE, PTC) as a whole: lower lets ordinary evaluative words through.
-pub(crate) const VADER_MIN: f32 = 2.0;
+pub(crate) const VADER_MIN: f32 = 2.5;
 /// VADER's booster increment and negation scalar (Hutto & Gilbert 2014).
 const BOOST: f32 = 0.293;
 const NEGATION: f32 = -0.74;
@@ -70,6 +70,7 @@ pub(crate) fn candidate(ctx: &Ctx, first: usize, end: usize, roles: &Roles) -> O
         (false, true) => "emotive wording with a negative charge",
         (false, false) => "emotive wording with a positive charge",
     };
+    let end = extend_over_noun(ctx, end);
     Some(Cand {
         first: span_first,
         end,
@@ -78,4 +79,17 @@ pub(crate) fn candidate(ctx: &Ctx, first: usize, end: usize, roles: &Roles) -> O
         reason,
         aim: Aim::Clause,
     })
+}
+
+/// Extends an adjective's span over the plain noun it modifies ("reckless policy").
+pub(crate) fn extend_over_noun(ctx: &Ctx, end: usize) -> usize {
+    let Some(t) = ctx.toks.get(end) else { return end };
+    if !ctx.is_word(end) || t.cap || ctx.mention_at(end).is_some() {
+        return end;
+    }
+    let w = ctx.word(end);
+    if super::words::is_function_word(w) || ctx.roles(end).is_some() || w.ends_with("ly") {
+        return end;
+    }
+    end + 1
 }

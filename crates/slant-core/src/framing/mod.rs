@@ -27,6 +27,11 @@ use crate::tokens::{Token, TokenKind};
 pub(crate) use lexicon::Lexicon;
 use lexicon::Roles;
 
+/// Temporary tuning knobs (removed before release).
+pub(crate) fn knob(name: &str, default: f32) -> f32 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 /// Sentinel for "no mention covers this token".
 const NO_MENTION: u32 = u32::MAX;
 
@@ -70,6 +75,8 @@ pub(crate) enum Aim {
     Clause,
     /// The speaker of a reporting verb.
     Speaker,
+    /// Nobody in particular.
+    None,
 }
 
 /// A cue before targeting: a token range and what it says.
@@ -177,6 +184,7 @@ impl CueFinder {
         }
         let ctx = Ctx { text, toks: &self.toks, lower: &self.lower, lex: &self.lex, mentions: &self.spans };
         scan(&ctx, &mut cands);
+        doubt::question(&ctx, &mut cands);
         cands.sort_by(|a, b| (a.first, a.end).cmp(&(b.first, b.end)));
         let mut cues = Vec::with_capacity(cands.len());
         for cand in &cands {
@@ -316,5 +324,10 @@ fn classify(ctx: &Ctx, first: usize, end: usize, roles: &Roles) -> Option<Cand> 
             labels::Outcome::NotALabel => {}
         }
     }
-    loaded::candidate(ctx, first, end, roles)
+    let c = loaded::candidate(ctx, first, end, roles)?;
+    if labels::names_referent(ctx, end) {
+        // an emotive adjective on a name or a word for people is name-calling
+        return Some(Cand { kind: CueKind::Label, aim: Aim::NounPhrase, reason: labels::reason(c.polarity), ..c });
+    }
+    Some(c)
 }

@@ -4,6 +4,7 @@
 
 use super::{words, Aim, Cand, Ctx};
 use crate::model::CueKind;
+use crate::tokens::TokenKind;
 
 /// A scare quote holds at most this many words; longer quotations are speech.
 pub(crate) const MAX_WORDS: usize = 4;
@@ -116,7 +117,49 @@ fn classify(ctx: &Ctx, o: usize, c: usize) -> Use {
             break;
         }
     }
-    Use::Scare
+    // distancing quotes follow a determiner, a possessive or a doubt word
+    // ("an alleged “ceasefire”", "Russia's “Victory Parade”"); after a verb or
+    // a preposition a short quotation is usually someone's words.
+    let ends_sentence =
+        c.checked_sub(1).is_some_and(|l| ctx.is_punct(l, '.') || ctx.is_punct(l, '!') || ctx.is_punct(l, '?'));
+    let mut i = o;
+    for k in 0..3 {
+        let Some(p) = i.checked_sub(1) else { return Use::Mention };
+        i = p;
+        let w = ctx.word(i);
+        let determiner = matches!(
+            w,
+            "a" | "an"
+                | "the"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "our"
+                | "whose"
+        );
+        if determiner
+            || ctx.toks.get(i).is_some_and(|t| t.kind == TokenKind::Possessive)
+            || ctx.roles(i).is_some_and(|r| r.doubt.is_some())
+        {
+            return Use::Scare;
+        }
+        let preposition = matches!(
+            w,
+            "at" | "of" | "for" | "in" | "on" | "with" | "about" | "into" | "against" | "toward" | "towards" | "over"
+        );
+        if preposition && k == 0 && !ends_sentence {
+            return Use::Scare;
+        }
+        if !ctx.is_word(i) || words::is_function_word(w) {
+            return Use::Mention;
+        }
+    }
+    Use::Mention
 }
 
 /// A reporting verb within a few words after a closing quotation mark.

@@ -35,6 +35,7 @@ pub(crate) fn resolve(
             }
         }),
         Aim::Speaker => return speaker(ctx, cand, mentions, entities, last_person),
+        Aim::None => None,
     }?;
     Some(entity_of(ctx, span, mentions, entities))
 }
@@ -54,9 +55,8 @@ fn entity_of(ctx: &Ctx, span: &MSpan, mentions: &[Mention], entities: &EntityTra
 }
 
 /// The country entity a demonym mention points to.
-fn country_of(_entities: &EntityTracker, _mention: &Mention) -> Option<usize> {
-    // Switches to `EntityTracker::country_of` once the entity table provides it.
-    None
+fn country_of(entities: &EntityTracker, mention: &Mention) -> Option<usize> {
+    entities.country_of(mention)
 }
 
 /// The mention starting exactly at token `i`.
