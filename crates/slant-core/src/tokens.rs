@@ -36,80 +36,128 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The character at byte `i` of `text` and its length (ASCII without decoding).
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c, c.len_utf8()))
+}
+
+#[inline]
+fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        // quotes, dashes and other general punctuation are common in news; skip the table lookup
+        !matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}') && c.is_alphanumeric()
+    }
+}
+
+#[inline]
+fn is_space(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_whitespace() || c == '\u{b}'
+    } else {
+        !matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}') && c.is_whitespace()
+    }
+}
+
+#[inline]
+fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        c.is_alphabetic()
+    }
+}
+
 /// Splits `text` into tokens, appending them to `out` (cleared first).
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if c.is_whitespace() {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
+        let start = i;
+        if is_space(c) {
+            i += len;
             continue;
         }
-        if c.is_alphanumeric() {
-            let numeric = c.is_ascii_digit();
-            let mut end = start + c.len_utf8();
-            // Extend over letters/digits and inner connectors followed by a letter or digit.
-            loop {
-                let rest = &text[end..];
-                let mut it = rest.chars();
-                let Some(n) = it.next() else { break };
-                if n.is_alphanumeric() {
-                    end += n.len_utf8();
-                    chars.next();
-                    continue;
-                }
-                let after = it.next();
-                let joins = match n {
-                    '-' | '‑' => after.is_some_and(char::is_alphanumeric),
-                    '.' | ',' if numeric => after.is_some_and(|a| a.is_ascii_digit()),
-                    '.' => {
-                        // dotted abbreviation: "U.S.", "e.g.", "a.m."
-                        after.is_some_and(char::is_alphabetic)
-                            && text[start..end].chars().rev().take_while(|ch| ch.is_alphabetic()).count() == 1
-                    }
-                    c2 if is_apostrophe(c2) => {
-                        // inner apostrophe ("don't", "O'Brien") but not a possessive "'s"
-                        let is_possessive =
-                            matches!(after, Some('s') | Some('S')) && !it.next().is_some_and(char::is_alphanumeric);
-                        after.is_some_and(char::is_alphabetic) && !is_possessive
-                    }
-                    _ => false,
-                };
-                if !joins {
-                    break;
-                }
-                end += n.len_utf8();
-                chars.next();
-            }
-            // "U.S." keeps its final dot when the word is dotted single letters.
-            let word = &text[start..end];
-            if word.contains('.') && !numeric && text[end..].starts_with('.') {
-                end += 1;
-                chars.next();
-            }
-            let kind = if numeric && text[start..end].chars().all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',') {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
-            out.push(Token { start, end, kind });
+        if is_alnum(c) {
+            i = word(text, start, c, len, out);
             continue;
         }
         if is_apostrophe(c) {
-            let rest = &text[start + c.len_utf8()..];
             let prev_is_word = out.last().is_some_and(|t| t.end == start && t.kind == TokenKind::Word);
             if prev_is_word {
-                let mut it = rest.chars();
-                let next = it.next();
-                if matches!(next, Some('s') | Some('S')) && !it.next().is_some_and(char::is_alphanumeric) {
-                    let end = start + c.len_utf8() + 1;
-                    chars.next();
-                    out.push(Token { start, end, kind: TokenKind::Possessive });
+                let next = char_at(text, start + len);
+                if matches!(next, Some(('s', _)) | Some(('S', _)))
+                    && !char_at(text, start + len + 1).is_some_and(|(a, _)| is_alnum(a))
+                {
+                    out.push(Token { start, end: start + len + 1, kind: TokenKind::Possessive });
+                    i = start + len + 1;
                     continue;
                 }
             }
         }
-        out.push(Token { start, end: start + c.len_utf8(), kind: TokenKind::Punct });
+        out.push(Token { start, end: start + len, kind: TokenKind::Punct });
+        i += len;
     }
+}
+
+/// One word or number starting at `start` with character `c`; returns its end.
+fn word(text: &str, start: usize, c: char, len: usize, out: &mut Vec<Token>) -> usize {
+    let numeric = c.is_ascii_digit();
+    let mut end = start + len;
+    // letters at the end of the token so far ("U.S" ends in one letter)
+    let mut tail_alpha = usize::from(is_alpha(c));
+    let mut dotted = false;
+    // Extend over letters/digits and inner connectors followed by a letter or digit.
+    while let Some((n, nlen)) = char_at(text, end) {
+        if is_alnum(n) {
+            end += nlen;
+            tail_alpha = if is_alpha(n) { tail_alpha + 1 } else { 0 };
+            continue;
+        }
+        let after = char_at(text, end + nlen).map(|(a, _)| a);
+        let joins = match n {
+            '-' | '‑' => after.is_some_and(is_alnum),
+            '.' | ',' if numeric => after.is_some_and(|a| a.is_ascii_digit()),
+            // dotted abbreviation: "U.S.", "e.g.", "a.m."
+            '.' => after.is_some_and(is_alpha) && tail_alpha == 1,
+            c2 if is_apostrophe(c2) => {
+                // inner apostrophe ("don't", "O'Brien") but not a possessive "'s"
+                let alen = after.map_or(0, char::len_utf8);
+                let is_possessive = matches!(after, Some('s') | Some('S'))
+                    && !char_at(text, end + nlen + alen).is_some_and(|(a, _)| is_alnum(a));
+                after.is_some_and(is_alpha) && !is_possessive
+            }
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        if n == '.' {
+            dotted = true;
+        }
+        end += nlen;
+        tail_alpha = 0;
+    }
+    // "U.S." keeps its final dot when the word is dotted single letters.
+    if dotted && !numeric && text.as_bytes().get(end) == Some(&b'.') {
+        end += 1;
+    }
+    let kind = if numeric
+        && text.get(start..end).is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b','))
+    {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    out.push(Token { start, end, kind });
+    end
 }
 
 #[cfg(test)]
@@ -140,5 +188,115 @@ mod tests {
                 (".", Punct),
             ]
         );
+    }
+
+    /// The first, char-by-char version of the tokenizer: the fast one must agree with it.
+    fn reference_tokenize(text: &str, out: &mut Vec<Token>) {
+        out.clear();
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            if c.is_whitespace() {
+                continue;
+            }
+            if c.is_alphanumeric() {
+                let numeric = c.is_ascii_digit();
+                let mut end = start + c.len_utf8();
+                // Extend over letters/digits and inner connectors followed by a letter or digit.
+                loop {
+                    let rest = &text[end..];
+                    let mut it = rest.chars();
+                    let Some(n) = it.next() else { break };
+                    if n.is_alphanumeric() {
+                        end += n.len_utf8();
+                        chars.next();
+                        continue;
+                    }
+                    let after = it.next();
+                    let joins = match n {
+                        '-' | '‑' => after.is_some_and(char::is_alphanumeric),
+                        '.' | ',' if numeric => after.is_some_and(|a| a.is_ascii_digit()),
+                        '.' => {
+                            // dotted abbreviation: "U.S.", "e.g.", "a.m."
+                            after.is_some_and(char::is_alphabetic)
+                                && text[start..end].chars().rev().take_while(|ch| ch.is_alphabetic()).count() == 1
+                        }
+                        c2 if is_apostrophe(c2) => {
+                            // inner apostrophe ("don't", "O'Brien") but not a possessive "'s"
+                            let is_possessive =
+                                matches!(after, Some('s') | Some('S')) && !it.next().is_some_and(char::is_alphanumeric);
+                            after.is_some_and(char::is_alphabetic) && !is_possessive
+                        }
+                        _ => false,
+                    };
+                    if !joins {
+                        break;
+                    }
+                    end += n.len_utf8();
+                    chars.next();
+                }
+                // "U.S." keeps its final dot when the word is dotted single letters.
+                let word = &text[start..end];
+                if word.contains('.') && !numeric && text[end..].starts_with('.') {
+                    end += 1;
+                    chars.next();
+                }
+                let kind =
+                    if numeric && text[start..end].chars().all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',') {
+                        TokenKind::Number
+                    } else {
+                        TokenKind::Word
+                    };
+                out.push(Token { start, end, kind });
+                continue;
+            }
+            if is_apostrophe(c) {
+                let rest = &text[start + c.len_utf8()..];
+                let prev_is_word = out.last().is_some_and(|t| t.end == start && t.kind == TokenKind::Word);
+                if prev_is_word {
+                    let mut it = rest.chars();
+                    let next = it.next();
+                    if matches!(next, Some('s') | Some('S')) && !it.next().is_some_and(char::is_alphanumeric) {
+                        let end = start + c.len_utf8() + 1;
+                        chars.next();
+                        out.push(Token { start, end, kind: TokenKind::Possessive });
+                        continue;
+                    }
+                }
+            }
+            out.push(Token { start, end: start + c.len_utf8(), kind: TokenKind::Punct });
+        }
+    }
+
+    fn check_same(text: &str) {
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        tokenize(text, &mut a);
+        reference_tokenize(text, &mut b);
+        assert_eq!(a, b, "{text:?}");
+    }
+
+    #[test]
+    fn fast_path_agrees_with_reference_on_hard_cases() {
+        for t in [
+            "U.S. U.S.A. e.g. a.m. Xi’s O'Brien don't James' 2,000.5 3.5. x.y.z. Ü.S. Ä.b. l'été",
+            "Vice-Premier He Lifeng‑Wang 's 's' ’S ’s’ end. ''s 'x' «Zürich» — 東京 Straße",
+            "",
+            " ",
+            "'",
+            "’s",
+            "a'",
+            "a’",
+            "9/11 P.M. I.B.M.. x-",
+            "...",
+            "\u{0}",
+        ] {
+            check_same(t);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_path_agrees_with_reference(s in "[a-zA-Z0-9 .,'’‑\\-sSÄé東]{0,40}") {
+            check_same(&s);
+        }
     }
 }

@@ -50,6 +50,8 @@ pub(crate) struct TokInfo {
     pub(crate) initial: bool,
     /// A word of a name already seen in the document.
     pub(crate) known: bool,
+    /// Index of the word in the gazetteer.
+    pub(crate) word: Option<u32>,
 }
 
 /// Scratch state of the detector, reused for every sentence.
@@ -62,6 +64,17 @@ pub(crate) struct Detector {
     parts: Vec<Part>,
     /// Tokens that are a four-digit year.
     years: Vec<bool>,
+    counts: Counts,
+}
+
+/// Word counts of a sentence, for telling headings apart.
+#[derive(Debug, Default, Clone, Copy)]
+struct Counts {
+    words: usize,
+    caps: usize,
+    upper: usize,
+    long: usize,
+    long_caps: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -93,8 +106,28 @@ enum Conn {
 }
 
 const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "told", "asked", "added", "wrote", "explained", "argued", "stated", "noted", "replied", "recalled",
-    "insisted", "claimed", "announced", "tweeted", "responded", "believes", "thinks", "who", "himself", "herself",
+    "said",
+    "says",
+    "told",
+    "asked",
+    "added",
+    "wrote",
+    "explained",
+    "argued",
+    "stated",
+    "noted",
+    "replied",
+    "recalled",
+    "insisted",
+    "claimed",
+    "announced",
+    "tweeted",
+    "responded",
+    "believes",
+    "thinks",
+    "who",
+    "himself",
+    "herself",
 ];
 const PLACE_PREPS: &[&str] = &["in", "near", "across", "throughout", "outside", "inside", "into"];
 
@@ -142,6 +175,9 @@ impl Detector {
         self.info.clear();
         self.years.clear();
         self.lower.clear();
+        // Lower-case words are read in place from this copy; lower-cased capitalised words follow it.
+        self.lower.push_str(text);
+        self.counts = Counts::default();
         let mut prev: Option<&LTok> = None;
         let mut seen_word = false;
         for t in lts {
@@ -151,63 +187,74 @@ impl Detector {
             // every word may be capitalised there.
             info.initial = !seen_word
                 || prev.is_some_and(|p| {
+                    let gap = text.as_bytes().get(p.end..t.start).unwrap_or(&[]);
+                    if gap.contains(&b'\n') {
+                        return true;
+                    }
+                    if p.kind != TokenKind::Punct {
+                        return false;
+                    }
                     let pw = text.get(p.start..p.end).unwrap_or("");
-                    let gap = text.get(p.end..t.start).unwrap_or("");
-                    gap.contains('\n')
-                        || matches!(pw, "“" | "‘" | "(" | "[" | ":" | "—" | "–" | "•" | "*" | "«" | "-" | ";")
-                        || (matches!(pw, "\"" | "'") && (p.start == 0 || text[..p.start].ends_with(char::is_whitespace)))
+                    matches!(pw, "“" | "‘" | "(" | "[" | ":" | "—" | "–" | "•" | "*" | "«" | "-" | ";")
+                        || (matches!(pw, "\"" | "'")
+                            && (p.start == 0 || text.get(..p.start).is_some_and(|b| b.ends_with(char::is_whitespace))))
                 });
-            if t.kind == TokenKind::Word {
-                seen_word = true;
-                let has_alpha = w.chars().next().is_some_and(char::is_alphabetic);
-                if has_alpha {
-                    let a = self.lower.len();
-                    lower_into(w, &mut self.buf);
-                    self.lower.push_str(&self.buf);
-                    info.lo = (a, self.lower.len());
-                    info.cap = is_cap(w);
-                    if info.cap {
-                        info.bits = gaz.bits(&self.buf);
+            let mut year = false;
+            match t.kind {
+                TokenKind::Word => {
+                    seen_word = true;
+                    if is_cap(w) {
+                        let a = self.lower.len();
+                        lower_into(w, &mut self.buf);
+                        self.lower.push_str(&self.buf);
+                        info.lo = (a, self.lower.len());
+                        info.cap = true;
+                        info.word = gaz.word_id(&self.buf);
+                        info.bits = info.word.and_then(|w| gaz.info(w)).map_or(0, |w| w.bits);
                         info.known = info.bits & class::FUNCTION == 0 && doc.knows_token(&self.buf);
+                        self.counts.words += 1;
+                        self.counts.caps += 1;
+                        if w.len() > 3 {
+                            self.counts.long += 1;
+                            self.counts.long_caps += 1;
+                        }
+                        if w.len() > 1 && is_all_caps(w) {
+                            self.counts.upper += 1;
+                        }
+                    } else {
+                        info.lo = (t.start, t.end);
+                        if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+                            || w.chars().next().is_some_and(char::is_alphabetic)
+                        {
+                            self.counts.words += 1;
+                            if w.len() > 3 {
+                                self.counts.long += 1;
+                            }
+                        }
                     }
                 }
-            } else if t.kind == TokenKind::Number {
-                seen_word = true;
+                TokenKind::Number => {
+                    seen_word = true;
+                    year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+                }
+                _ => {}
             }
             self.info.push(info);
-            self.years.push(t.kind == TokenKind::Number && w.len() == 4 && (w.starts_with("19") || w.starts_with("20")));
+            self.years.push(year);
             prev = Some(t);
         }
     }
 
     /// All-caps headline; Title Case heading without final punctuation.
     fn modes(&mut self, text: &str, lts: &[LTok]) -> (bool, bool) {
-        let (mut words, mut caps, mut upper, mut long, mut long_caps) = (0, 0, 0, 0, 0);
-        for (t, info) in lts.iter().zip(&self.info) {
-            if t.kind != TokenKind::Word || info.lo.0 == info.lo.1 {
-                continue;
-            }
-            let w = text.get(t.start..t.end).unwrap_or("");
-            words += 1;
-            if info.cap {
-                caps += 1;
-            }
-            if w.chars().count() > 1 && is_all_caps(w) {
-                upper += 1;
-            }
-            if w.len() > 3 {
-                long += 1;
-                if info.cap {
-                    long_caps += 1;
-                }
-            }
-        }
+        let Counts { words, caps, upper, long, long_caps } = self.counts;
         let caps_mode = words >= 3 && upper * 10 >= words * 7;
         let ends = text.trim_end().ends_with(['.', '!', '?', '"', '”', ':']);
         let title_mode = !caps_mode && !ends && long >= 3 && long_caps * 10 >= long * 8 && caps * 10 >= words * 6;
         if caps_mode {
-            for info in &mut self.info {
-                if info.lo.0 != info.lo.1 {
+            for (t, info) in lts.iter().zip(self.info.iter_mut()) {
+                let w = text.get(t.start..t.end).unwrap_or("");
+                if t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_alphabetic) {
                     info.cap = true;
                     info.initial = true;
                 }
@@ -253,8 +300,16 @@ impl Detector {
     }
 
     /// The longest gazetteer phrase starting at `i` and ending by `end`.
-    fn phrase_at(&self, text: &str, lts: &[LTok], gaz: &Gazetteer, i: usize, end: usize, caps: bool) -> Option<(u32, usize)> {
-        let info = gaz.word(self.low(i))?;
+    fn phrase_at(
+        &self,
+        text: &str,
+        lts: &[LTok],
+        gaz: &Gazetteer,
+        i: usize,
+        end: usize,
+        caps: bool,
+    ) -> Option<(u32, usize)> {
+        let info = gaz.info(self.info.get(i)?.word?)?;
         for &p in &info.phrases {
             let Some(ph) = gaz.phrase(p) else { continue };
             let len = ph.toks.len();
@@ -425,10 +480,13 @@ impl Detector {
     ) -> bool {
         let before = i.checked_sub(1).and_then(|b| self.info.get(b)).map_or(0, |x| x.bits);
         let first = self.info.get(part_start).map_or(0, |x| x.bits);
-        let last_head = e > 0 && self.info.get(e - 1).is_some_and(|x| x.bits & (class::ORG_HEAD | class::LOC_HEAD) != 0);
+        let last_head =
+            e > 0 && self.info.get(e - 1).is_some_and(|x| x.bits & (class::ORG_HEAD | class::LOC_HEAD) != 0);
         match conn {
             Conn::Particle => true,
-            Conn::Of => before & (class::HEAD | class::HEAD_OF) != 0 || first & class::HEAD_OF != 0 && i == part_start + 1,
+            Conn::Of => {
+                before & (class::HEAD | class::HEAD_OF) != 0 || first & class::HEAD_OF != 0 && i == part_start + 1
+            }
             Conn::For => before & (class::ORG_HEAD | class::HEAD_OF | class::LOC_HEAD) != 0,
             Conn::And => {
                 // "Mary & Leigh Block Museum", but "Russia and China"
@@ -529,7 +587,10 @@ impl Detector {
         // "Washington State University Simon Ličen": a head word, then a given name
         if let Some(k) = (a..b.saturating_sub(2)).find(|&k| {
             self.info.get(k).is_some_and(|x| x.bits & class::HEAD != 0)
-                && self.info.get(k + 1).is_some_and(|x| x.cap && x.bits & class::FIRST != 0 && x.bits & class::HEAD == 0)
+                && self
+                    .info
+                    .get(k + 1)
+                    .is_some_and(|x| x.cap && x.bits & class::FIRST != 0 && x.bits & class::HEAD == 0)
         }) {
             if k > a {
                 self.part(text, lts, gaz, doc, Part { s: a, e: k + 1, person: false }, false, run_s, out);
@@ -538,7 +599,10 @@ impl Detector {
             }
         }
         // "Christopher Hill": a given name and a place word that is also a surname
-        if n == 2 && first.bits & class::FIRST != 0 && first.bits & class::COMMON == 0 && head_bits & class::LOC_HEAD != 0
+        if n == 2
+            && first.bits & class::FIRST != 0
+            && first.bits & class::COMMON == 0
+            && head_bits & class::LOC_HEAD != 0
         {
             self.push(out, a, b, Label::Person, strength::LISTS, None);
             return;
@@ -551,7 +615,8 @@ impl Detector {
         }
         // "Linguistic Society of America", "Bank of America": a head word before "of"
         if let Some(k) = (a..b.saturating_sub(2)).find(|&k| {
-            self.info.get(k).is_some_and(|x| x.bits & class::HEAD != 0) && matches!(self.low(k + 1), "of" | "for" | "on")
+            self.info.get(k).is_some_and(|x| x.bits & class::HEAD != 0)
+                && matches!(self.low(k + 1), "of" | "for" | "on")
         }) {
             if k > a || n >= 3 {
                 let label = head_label(self.info.get(k).map_or(0, |x| x.bits));
@@ -821,8 +886,23 @@ impl Detector {
 }
 
 const TITLE_WORDS: &[&str] = &[
-    "president", "premier", "minister", "chancellor", "secretary", "mayor", "governor", "chairman", "chair", "director",
-    "speaker", "leader", "general", "commander", "ambassador", "senator", "prime",
+    "president",
+    "premier",
+    "minister",
+    "chancellor",
+    "secretary",
+    "mayor",
+    "governor",
+    "chairman",
+    "chair",
+    "director",
+    "speaker",
+    "leader",
+    "general",
+    "commander",
+    "ambassador",
+    "senator",
+    "prime",
 ];
 
 fn head_label(bits: u16) -> Label {

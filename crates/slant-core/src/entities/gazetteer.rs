@@ -130,7 +130,9 @@ pub(crate) struct WordInfo {
 pub(crate) struct Gazetteer {
     pub(crate) entries: Vec<Entry>,
     pub(crate) phrases: Vec<Phrase>,
-    words: FxMap<Box<str>, WordInfo>,
+    /// Lower-cased word → index into `infos`.
+    words: FxMap<Box<str>, u32>,
+    infos: Vec<WordInfo>,
 }
 
 const COUNTRIES: &str = include_str!("../../data/names/countries.tsv");
@@ -170,7 +172,7 @@ impl Gazetteer {
     }
 
     fn build(user: &[(String, Label)]) -> Gazetteer {
-        let mut g = Gazetteer { entries: Vec::new(), phrases: Vec::new(), words: FxMap::default() };
+        let mut g = Gazetteer { entries: Vec::new(), phrases: Vec::new(), words: FxMap::default(), infos: Vec::new() };
         let mut scratch = Scratch::default();
         // User names first: where a user name and a shipped one are written alike, the user's wins.
         for (name, label) in user {
@@ -249,7 +251,7 @@ impl Gazetteer {
         }
         // Longest phrase first, so the first match found is the longest.
         let phrases = &g.phrases;
-        for info in g.words.values_mut() {
+        for info in &mut g.infos {
             info.phrases.sort_by_key(|&p| std::cmp::Reverse(phrases.get(p as usize).map_or(0, |p| p.toks.len())));
         }
         g
@@ -268,29 +270,57 @@ impl Gazetteer {
         if scratch.ltoks.is_empty() {
             return;
         }
-        let toks: Box<[Box<str>]> = scratch.ltoks.iter().filter_map(|t| text.get(t.start..t.end)).map(Box::from).collect();
+        let toks: Box<[Box<str>]> =
+            scratch.ltoks.iter().filter_map(|t| text.get(t.start..t.end)).map(Box::from).collect();
         let Some(first) = toks.first() else { return };
         lower_into(first, &mut scratch.buf);
         let id = self.phrases.len() as u32;
         self.phrases.push(Phrase { toks, entry });
-        self.words.entry(scratch.buf.as_str().into()).or_default().phrases.push(id);
+        self.info_mut(&scratch.buf).phrases.push(id);
     }
 
     fn add_bits(&mut self, word: &str, bit: u16, scratch: &mut Scratch) {
         lower_into(word, &mut scratch.buf);
-        self.words.entry(scratch.buf.as_str().into()).or_default().bits |= bit;
+        self.info_mut(&scratch.buf).bits |= bit;
+    }
+
+    fn info_mut(&mut self, lower: &str) -> &mut WordInfo {
+        let id = match self.words.get(lower) {
+            Some(&id) => id,
+            None => {
+                self.infos.push(WordInfo::default());
+                let id = (self.infos.len() - 1) as u32;
+                self.words.insert(lower.into(), id);
+                id
+            }
+        };
+        // the index was just looked up or pushed
+        let last = self.infos.len() - 1;
+        let idx = (id as usize).min(last);
+        &mut self.infos[idx]
+    }
+
+    /// The index of a lower-cased word's [`WordInfo`].
+    #[inline]
+    pub(crate) fn word_id(&self, lower: &str) -> Option<u32> {
+        self.words.get(lower).copied()
+    }
+
+    #[inline]
+    pub(crate) fn info(&self, id: u32) -> Option<&WordInfo> {
+        self.infos.get(id as usize)
     }
 
     /// What the lists know about a lower-cased word.
     #[inline]
     pub(crate) fn word(&self, lower: &str) -> Option<&WordInfo> {
-        self.words.get(lower)
+        self.info(self.word_id(lower)?)
     }
 
     /// The word classes of a lower-cased word (0 when unknown).
     #[inline]
     pub(crate) fn bits(&self, lower: &str) -> u16 {
-        self.words.get(lower).map_or(0, |w| w.bits)
+        self.word(lower).map_or(0, |w| w.bits)
     }
 
     pub(crate) fn entry(&self, id: u32) -> Option<&Entry> {
@@ -332,7 +362,7 @@ mod tests {
         let china = g.word("china").expect("china");
         assert!(!china.phrases.is_empty());
         let chinese = g.word("chinese").expect("chinese");
-        let p = g.phrase(chinese.phrases[0]).expect("phrase");
+        let p = chinese.phrases.iter().filter_map(|&p| g.phrase(p)).find(|p| p.toks.len() == 1).expect("phrase");
         let e = g.entry(p.entry).expect("entry");
         assert_eq!(e.label, Label::Norp);
         let c = e.country.and_then(|c| g.entry(c)).expect("country");

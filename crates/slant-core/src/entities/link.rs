@@ -143,9 +143,15 @@ impl Doc {
             if w.chars().count() < 2 {
                 continue;
             }
-            let ids = self.words.entry((*w).into()).or_default();
-            if !ids.contains(&(id as u32)) {
-                ids.push(id as u32);
+            match self.words.get_mut(*w) {
+                Some(ids) => {
+                    if !ids.contains(&(id as u32)) {
+                        ids.push(id as u32);
+                    }
+                }
+                None => {
+                    self.words.insert((*w).into(), vec![id as u32]);
+                }
             }
         }
         id

@@ -89,11 +89,8 @@ impl EntityTracker {
             let mut nw = 0;
             for i in span.s..span.e {
                 let w = self.detector.low(i);
-                let w = if w.is_empty() {
-                    self.lts.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("")
-                } else {
-                    w
-                };
+                let w =
+                    if w.is_empty() { self.lts.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("") } else { w };
                 if nw < ranges.len() {
                     let a = self.words_buf.len();
                     self.words_buf.push_str(w);
@@ -137,9 +134,21 @@ impl EntityTracker {
                 if is_fuller(mtext, &ent.name) && acronym_of.is_none() {
                     ent.name = mtext.to_string();
                 }
-                ent.mentions.push(EntityMention { start: abs_start, end: abs_end, text: mtext.to_string(), sentence: index });
+                ent.mentions.push(EntityMention {
+                    start: abs_start,
+                    end: abs_end,
+                    text: mtext.to_string(),
+                    sentence: index,
+                });
             }
-            mentions.push(Mention { start: abs_start, end: abs_end, text: mtext.to_string(), sentence: index, label, entity: id });
+            mentions.push(Mention {
+                start: abs_start,
+                end: abs_end,
+                text: mtext.to_string(),
+                sentence: index,
+                label,
+                entity: id,
+            });
         }
         self.spans = spans;
         mentions
@@ -179,4 +188,149 @@ impl EntityTracker {
 fn is_fuller(new: &str, old: &str) -> bool {
     let words = |s: &str| s.split_whitespace().count();
     (words(new), new.len()) > (words(old), old.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Segmenter;
+    use crate::tokens::tokenize;
+
+    /// Splits and tags `text` the way the analyzer does, in chunks of `chunk` bytes.
+    fn run(text: &str, chunk: usize) -> (Vec<Mention>, Vec<Entity>) {
+        let config = Config::default();
+        let mut seg = Segmenter::new(config.max_sentence_bytes);
+        let mut tracker = EntityTracker::new(&config);
+        let mut sentences = Vec::new();
+        let mut tokens = Vec::new();
+        let mut mentions = Vec::new();
+        let mut index = 0;
+        let mut pos = 0;
+        let mut tag = |sentences: &mut Vec<Sentence>, tracker: &mut EntityTracker| {
+            for s in sentences.drain(..) {
+                tokenize(&s.text, &mut tokens);
+                mentions.extend(tracker.process(&s, index, &tokens));
+                index += 1;
+            }
+        };
+        while pos < text.len() {
+            let mut end = (pos + chunk).min(text.len());
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            seg.push(&text[pos..end], &mut sentences);
+            tag(&mut sentences, &mut tracker);
+            pos = end;
+        }
+        seg.finish(&mut sentences);
+        tag(&mut sentences, &mut tracker);
+        (mentions, tracker.finish())
+    }
+
+    #[test]
+    fn country_of_points_a_demonym_at_its_country() {
+        let text = "China said so. Chinese officials agreed. Russian troops moved.";
+        let config = Config::default();
+        let mut seg = Segmenter::new(config.max_sentence_bytes);
+        let mut tracker = EntityTracker::new(&config);
+        let mut sentences = Vec::new();
+        seg.push(text, &mut sentences);
+        seg.finish(&mut sentences);
+        let mut tokens = Vec::new();
+        let mut found = Vec::new();
+        for (i, s) in sentences.iter().enumerate() {
+            tokenize(&s.text, &mut tokens);
+            for m in tracker.process(s, i, &tokens) {
+                found.push((m.text.clone(), tracker.country_of(&m)));
+            }
+        }
+        let china = found.iter().find(|(t, _)| t == "China").map(|_| 0);
+        assert_eq!(china, Some(0));
+        assert!(found.contains(&("Chinese".to_string(), Some(0))), "{found:?}");
+        // Russia is not mentioned, so "Russian" points nowhere yet
+        assert!(found.contains(&("Russian".to_string(), None)), "{found:?}");
+    }
+
+    #[test]
+    fn chunking_does_not_change_mentions_or_groups() {
+        let text = include_str!("../../tests/data/entities/chunking.txt");
+        let whole = run(text, usize::MAX / 2);
+        assert!(!whole.0.is_empty());
+        for chunk in [1, 2, 3, 7, 64, 1000] {
+            assert_eq!(run(text, chunk), whole, "chunk size {chunk}");
+        }
+    }
+
+    /// CPU time of this thread in seconds (Linux; wall-clock time elsewhere),
+    /// so a busy machine does not distort the figure.
+    fn cpu_seconds(wall: std::time::Instant) -> f64 {
+        let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
+        let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or("").split_whitespace().collect();
+        match (fields.get(11).and_then(|u| u.parse::<f64>().ok()), fields.get(12).and_then(|s| s.parse::<f64>().ok())) {
+            (Some(u), Some(s)) => (u + s) / 100.0,
+            _ => wall.elapsed().as_secs_f64(),
+        }
+    }
+
+    /// Throughput of splitting + tokens + entities (run with
+    /// `cargo test --release -p slant-core entities::tests::throughput -- --ignored --nocapture`).
+    #[test]
+    #[ignore]
+    fn throughput() {
+        let article = include_str!("../../tests/data/entities/seed.txt");
+        let mut text = String::new();
+        while text.len() < 8 << 20 {
+            text.push_str(article);
+            text.push_str("\n\n");
+        }
+        let _ = run(article, 1 << 16);
+        // splitting alone, to tell the two apart
+        let wall = std::time::Instant::now();
+        let t = cpu_seconds(wall);
+        let mut seg = Segmenter::new(Config::default().max_sentence_bytes);
+        let mut sentences = Vec::new();
+        let mut n = 0;
+        for chunk in text.as_bytes().chunks(1 << 16) {
+            seg.push(std::str::from_utf8(chunk).unwrap_or(""), &mut sentences);
+            n += sentences.len();
+            sentences.clear();
+        }
+        let split = cpu_seconds(wall) - t;
+        println!("split alone: {n} sentences, {:.1} MB/s", text.len() as f64 / split / 1e6);
+        // splitting and tokens
+        let t = cpu_seconds(wall);
+        let mut seg = Segmenter::new(Config::default().max_sentence_bytes);
+        let mut tokens = Vec::new();
+        let mut lts = Vec::new();
+        let mut n = 0;
+        seg.push(&text, &mut sentences);
+        for s in sentences.drain(..) {
+            tokenize(&s.text, &mut tokens);
+            logical_tokens(&s.text, &tokens, &mut lts);
+            n += lts.len();
+        }
+        let tok = cpu_seconds(wall) - t;
+        println!("split + tokens: {n} tokens, {:.1} MB/s", text.len() as f64 / tok / 1e6);
+        let t = cpu_seconds(wall);
+        let config = Config::default();
+        let mut seg = Segmenter::new(config.max_sentence_bytes);
+        let mut tracker = EntityTracker::new(&config);
+        let mut count = 0;
+        let mut index = 0;
+        for chunk in text.as_bytes().chunks(1 << 16) {
+            seg.push(std::str::from_utf8(chunk).unwrap_or(""), &mut sentences);
+            for s in sentences.drain(..) {
+                tokenize(&s.text, &mut tokens);
+                count += tracker.process(&s, index, &tokens).len();
+                index += 1;
+            }
+        }
+        let entities = tracker.finish();
+        let secs = cpu_seconds(wall) - t;
+        println!(
+            "split + tokens + entities: {count} mentions of {} entities, {:.1} MB/s",
+            entities.len(),
+            text.len() as f64 / secs / 1e6
+        );
+    }
 }

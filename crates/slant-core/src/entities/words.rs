@@ -15,11 +15,11 @@ pub(crate) struct LTok {
 
 /// Abbreviations written with a final dot that occur inside or before names.
 const DOTTED: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Mx", "Dr", "St", "Mt", "Ft", "Jr", "Sr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt",
-    "Adm", "Maj", "Cmdr", "Cpl", "Pvt", "Prof", "Rev", "Hon", "Inc", "Corp", "Co", "Ltd", "Dept", "Ave", "Blvd", "Calif",
-    "Fla", "Ill", "Mass", "Mich", "Minn", "Pa", "Tenn", "Va", "Wis", "Ariz", "Colo", "Conn", "Ga", "Md", "Mo", "Nev",
-    "Okla", "Ore", "Wash", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Bros", "Fig", "No",
-    "vs",
+    "Mr", "Mrs", "Ms", "Mx", "Dr", "St", "Mt", "Ft", "Jr", "Sr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt",
+    "Sgt", "Adm", "Maj", "Cmdr", "Cpl", "Pvt", "Prof", "Rev", "Hon", "Inc", "Corp", "Co", "Ltd", "Dept", "Ave", "Blvd",
+    "Calif", "Fla", "Ill", "Mass", "Mich", "Minn", "Pa", "Tenn", "Va", "Wis", "Ariz", "Colo", "Conn", "Ga", "Md", "Mo",
+    "Nev", "Okla", "Ore", "Wash", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Bros", "Fig",
+    "No", "vs",
 ];
 
 /// Builds the logical tokens of `text` from its tokens.
@@ -137,9 +137,10 @@ mod tests {
 
     #[test]
     fn abbreviations_keep_their_dot() {
-        assert_eq!(lts("George W. Bush met Mr. Li in St. Louis."), [
-            "George", "W.", "Bush", "met", "Mr.", "Li", "in", "St.", "Louis", "."
-        ]);
+        assert_eq!(
+            lts("George W. Bush met Mr. Li in St. Louis."),
+            ["George", "W.", "Bush", "met", "Mr.", "Li", "in", "St.", "Louis", "."]
+        );
     }
 
     #[test]
