@@ -54,7 +54,7 @@ test:
     stage() { echo; echo "== $*"; "$@" || failed+=("$*"); }
     stage cargo fmt --all --check
     stage cargo clippy --workspace --all-targets -- -D warnings
-    stage cargo test --workspace
+    stage cargo test --workspace --no-fail-fast
     stage just test-wasm
     stage just test-page
     echo
