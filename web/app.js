@@ -116,10 +116,13 @@ function request(which, text) {
 
 function cancel(announce = true) {
   const had = state.inFlight.size > 0;
+  // Only the article's analysis is cancelled: the second text's is resent.
+  const b = state.inFlight.get("b");
+  if (b && !state.waiting.has("b")) state.waiting.set("b", { text: b.text });
   startWorker();
   hideProgress();
   if (announce && had) {
-    state.waiting.clear();
+    state.waiting.delete("a");
     setStatus("Analysis cancelled.");
   }
 }
@@ -285,6 +288,11 @@ function download(name, type, content) {
 
 async function copyPermalink() {
   const hash = await encodeText($("text").value);
+  // Browsers cap addresses at about 2 MB.
+  if (hash.length > 1_500_000) {
+    setStatus("This text is too long for a permalink; download the JSON or the HTML report instead.", "error");
+    return;
+  }
   history.replaceState(null, "", `#${hash}`);
   try {
     await navigator.clipboard.writeText(location.href);
