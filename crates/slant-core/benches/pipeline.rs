@@ -1,1 +1,195 @@
-fn main() {}
+//! Throughput of sentence splitting alone and of the whole pipeline, fed
+//! whole and in 1 KiB chunks, plus a scaling check (10x the input should
+//! cost about 10x the time).
+//!
+//! The corpus is the text of `../shared/data/sentences/gum_dev.jsonl` when
+//! that file exists (read at bench time, never copied into the repository),
+//! else the sample article repeated to about 1 MB.
+//!
+//! Run with `cargo bench -p slant-core --bench pipeline`; criterion reports
+//! MB/s (`thrpt`) for each case.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use slant_core::{Analyzer, Config, SentenceSplitter};
+
+const SEED_ARTICLE: &str = include_str!("../tests/data/seed_article.txt");
+const CHUNK: usize = 1024;
+
+/// The benchmark corpus and its name.
+fn corpus() -> (String, &'static str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/sentences/gum_dev.jsonl");
+    if let Ok(jsonl) = std::fs::read_to_string(&path) {
+        let texts: Vec<String> = jsonl
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|doc| doc["text"].as_str().map(str::to_string))
+            .collect();
+        if !texts.is_empty() {
+            return (texts.join("\n\n"), "gum_dev");
+        }
+    }
+    (repeat_to(SEED_ARTICLE, 1 << 20), "seed article x N")
+}
+
+/// `text` repeated (paragraph-separated) to at least `bytes` bytes.
+fn repeat_to(text: &str, bytes: usize) -> String {
+    let mut out = String::with_capacity(bytes + text.len());
+    while out.len() < bytes {
+        out.push_str(text);
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// `text` in chunks of about `size` bytes, cut at character boundaries.
+fn chunks(text: &str, size: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        let mut end = (pos + size).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        out.push(&text[pos..end]);
+        pos = end;
+    }
+    out
+}
+
+fn split(pieces: &[&str]) -> usize {
+    let mut splitter = SentenceSplitter::new(Config::default().max_sentence_bytes);
+    let mut out = Vec::new();
+    let mut n = 0;
+    for piece in pieces {
+        splitter.push(piece, &mut out);
+        n += out.len();
+        out.clear();
+    }
+    splitter.finish(&mut out);
+    n + out.len()
+}
+
+fn pipeline(pieces: &[&str]) -> usize {
+    let mut analyzer = Analyzer::new(Config::default());
+    let mut n = 0;
+    for piece in pieces {
+        n += analyzer.feed(piece).len();
+    }
+    n + analyzer.finish().sentences.len()
+}
+
+fn throughput(c: &mut Criterion) {
+    let (text, name) = corpus();
+    let whole = [text.as_str()];
+    let kib = chunks(&text, CHUNK);
+    eprintln!("corpus: {name}, {} bytes, {} sentences", text.len(), split(&whole));
+
+    let mut group = c.benchmark_group("split");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(20).measurement_time(Duration::from_secs(8));
+    group.bench_function(BenchmarkId::new("whole", name), |b| b.iter(|| split(black_box(&whole))));
+    group.bench_function(BenchmarkId::new("1KiB_chunks", name), |b| b.iter(|| split(black_box(&kib))));
+    group.finish();
+
+    let mut group = c.benchmark_group("pipeline");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group.bench_function(BenchmarkId::new("whole", name), |b| b.iter(|| pipeline(black_box(&whole))));
+    group.bench_function(BenchmarkId::new("1KiB_chunks", name), |b| b.iter(|| pipeline(black_box(&kib))));
+    group.finish();
+}
+
+/// 10x the input should cost about 10x the time: equal MB/s at both sizes.
+/// Besides criterion's figures, prints the measured ratio.
+fn scaling(c: &mut Criterion) {
+    let (text, _) = corpus();
+    let mut end = text.len().min(100_000);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let small = &text[..end];
+    let large = repeat_to(small, small.len() * 10);
+    let large = &large[..large.len().min(small.len() * 10 + 2 * 10)];
+
+    let mut group = c.benchmark_group("scaling");
+    group.sample_size(10).measurement_time(Duration::from_secs(5));
+    for (label, input) in [("1x", small), ("10x", large)] {
+        let pieces = chunks(input, CHUNK);
+        group.throughput(Throughput::Bytes(input.len() as u64));
+        group.bench_with_input(BenchmarkId::new("split_1KiB_chunks", label), &pieces, |b, p| {
+            b.iter(|| split(black_box(p)))
+        });
+    }
+    group.finish();
+
+    let pieces_small = chunks(small, CHUNK);
+    let pieces_large = chunks(large, CHUNK);
+    let (cpu1, best1) = rates(small.len(), 2.0, || split(&pieces_small));
+    let (cpu10, best10) = rates(large.len(), 2.0, || split(&pieces_large));
+    let show = |r: Option<f64>| r.map_or("n/a".to_string(), |r| format!("{r:.0}"));
+    eprintln!(
+        "scaling: {} bytes: {} MB/s per CPU-second ({best1:.0} best run); {} bytes: {} MB/s per CPU-second ({best10:.0} best run)",
+        small.len(),
+        show(cpu1),
+        large.len(),
+        show(cpu10),
+    );
+}
+
+/// CPU time this thread has used, from `/proc/thread-self/schedstat`
+/// (Linux); `None` elsewhere.
+fn thread_cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().next()?.parse().ok().map(Duration::from_nanos)
+}
+
+/// Throughput in MB/s of `f` over `bytes`, run for about `secs` of CPU time:
+/// by CPU time consumed (what one core does, however loaded the machine is)
+/// and by the least disturbed single run (wall clock).
+fn rates(bytes: usize, secs: f64, mut f: impl FnMut() -> usize) -> (Option<f64>, f64) {
+    let mb = bytes as f64 / 1e6;
+    let mut best = f64::INFINITY;
+    let mut runs = 0u32;
+    let cpu0 = thread_cpu_time();
+    let wall0 = Instant::now();
+    while runs < 3 || wall0.elapsed().as_secs_f64() < secs {
+        let start = Instant::now();
+        black_box(f());
+        best = best.min(start.elapsed().as_secs_f64());
+        runs += 1;
+    }
+    let cpu = match (cpu0, thread_cpu_time()) {
+        (Some(a), Some(b)) if b > a => Some(mb * f64::from(runs) / (b - a).as_secs_f64()),
+        _ => None,
+    };
+    (cpu, mb / best)
+}
+
+/// One line per case, for the README: MB/s by CPU time and by best run.
+fn summary(_: &mut Criterion) {
+    let (text, name) = corpus();
+    let whole = [text.as_str()];
+    let kib = chunks(&text, CHUNK);
+    type Case<'a> = (&'a str, Box<dyn Fn() -> usize + 'a>);
+    let cases: [Case; 4] = [
+        ("split, whole", Box::new(|| split(&whole))),
+        ("split, 1 KiB chunks", Box::new(|| split(&kib))),
+        ("pipeline, whole", Box::new(|| pipeline(&whole))),
+        ("pipeline, 1 KiB chunks", Box::new(|| pipeline(&kib))),
+    ];
+    for (label, f) in cases {
+        let (cpu, best) = rates(text.len(), 3.0, f);
+        let cpu = cpu.map_or("n/a".to_string(), |r| format!("{r:.0}"));
+        eprintln!(
+            "summary: {label}: {cpu} MB/s per CPU-second, {best:.0} MB/s best run ({name}, {:.2} MB)",
+            text.len() as f64 / 1e6
+        );
+    }
+}
+
+criterion_group!(benches, summary, throughput, scaling);
+criterion_main!(benches);

@@ -29,6 +29,7 @@
 //! never depends on where a chunk ended.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::model::Sentence;
@@ -70,16 +71,38 @@ enum StarterClass {
     Intro,
 }
 
+/// FNV-1a: the keys are short words, for which SipHash's set-up dominates.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordMap<V> = HashMap<&'static str, V, BuildHasherDefault<Fnv>>;
+type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
 struct Lexicon {
-    abbreviations: HashMap<&'static str, AbbrevClass>,
-    starters: HashMap<&'static str, StarterClass>,
-    speech_verbs: HashSet<&'static str>,
+    abbreviations: WordMap<AbbrevClass>,
+    starters: WordMap<StarterClass>,
+    speech_verbs: WordSet,
 }
 
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = WordMap::default();
         for (word, class) in tsv_rows(ABBREVIATIONS_TSV) {
             let class = match class {
                 "title" => AbbrevClass::Title,
@@ -88,7 +111,7 @@ fn lexicon() -> &'static Lexicon {
             };
             abbreviations.insert(word, class);
         }
-        let mut starters = HashMap::new();
+        let mut starters = WordMap::default();
         for (word, class) in tsv_rows(STARTERS_TSV) {
             let class = if class == "intro" { StarterClass::Intro } else { StarterClass::Starter };
             starters.insert(word, class);
@@ -188,25 +211,39 @@ impl Segmenter {
 
     /// Appends `chunk` and pushes every sentence that became final onto `out`.
     pub(crate) fn push(&mut self, chunk: &str, out: &mut Vec<Sentence>) {
-        self.buf.push_str(chunk);
-        self.drain(false, out);
+        if self.buf.is_empty() {
+            // Nothing pending: scan the chunk in place and keep only its unfinished tail.
+            let keep = self.drain(chunk, false, out);
+            self.buf.push_str(chunk.get(keep..).unwrap_or(""));
+        } else {
+            let mut buf = std::mem::take(&mut self.buf);
+            buf.push_str(chunk);
+            let keep = self.drain(&buf, false, out);
+            buf.drain(..keep);
+            self.buf = buf;
+        }
     }
 
     /// Ends the input: the rest of the buffer becomes the last sentences.
     pub(crate) fn finish(&mut self, out: &mut Vec<Sentence>) {
-        self.drain(true, out);
-        self.base += self.buf.len();
+        let buf = std::mem::take(&mut self.buf);
+        let keep = self.drain(&buf, true, out);
+        self.base += buf.len() - keep;
+        self.buf = buf;
         self.buf.clear();
         self.start = None;
         self.scan = 0;
     }
 
-    fn drain(&mut self, eof: bool, out: &mut Vec<Sentence>) {
+    /// Emits the sentences of `text` (the pending text, at absolute offset
+    /// `self.base`) that are final. Returns how many leading bytes are no
+    /// longer needed; `base`, `start` and `scan` are moved past them.
+    fn drain(&mut self, text: &str, eof: bool, out: &mut Vec<Sentence>) -> usize {
         loop {
             let start = match self.start {
                 Some(start) => start,
                 None => {
-                    let rest = self.buf.get(self.scan..).unwrap_or("");
+                    let rest = text.get(self.scan..).unwrap_or("");
                     let trimmed = rest.trim_start();
                     self.scan += rest.len() - trimmed.len();
                     if trimmed.is_empty() {
@@ -224,51 +261,56 @@ impl Segmenter {
                     }
                 }
             };
-            match self.scan_sentence(start, eof) {
+            match self.scan_sentence(text, start, eof) {
                 Verdict::Break { end, next } => {
-                    let text = self.buf.get(start..end).unwrap_or("").trim_end();
-                    if !text.is_empty() {
+                    let sentence = text.get(start..end).unwrap_or("").trim_end();
+                    if !sentence.is_empty() {
                         out.push(Sentence {
                             start: self.base + start,
-                            end: self.base + start + text.len(),
-                            text: text.to_string(),
+                            end: self.base + start + sentence.len(),
+                            text: sentence.to_string(),
                         });
                     }
                     self.start = None;
-                    self.scan = next.max(start + 1).min(self.buf.len());
+                    self.scan = next.max(start + 1).min(text.len());
                 }
                 _ => break,
             }
         }
         // Drop what is decided, keeping the unfinished sentence.
-        let keep = self.start.unwrap_or(self.scan).min(self.buf.len());
-        if keep > 0 {
-            self.buf.drain(..keep);
-            self.base += keep;
-            self.scan -= keep;
-            self.start = self.start.map(|s| s - keep);
-        }
+        let keep = self.start.unwrap_or(self.scan).min(text.len());
+        self.base += keep;
+        self.scan -= keep.min(self.scan);
+        self.start = self.start.map(|s| s - keep);
+        keep
     }
 
     /// Scans the sentence starting at `start` from `self.scan` on.
-    fn scan_sentence(&mut self, start: usize, eof: bool) -> Verdict {
-        let text = self.buf.as_str();
+    fn scan_sentence(&mut self, text: &str, start: usize, eof: bool) -> Verdict {
         let bytes = text.as_bytes();
         let limit = start.saturating_add(self.max_sentence_bytes);
         let mut i = self.scan;
-        while let Some(&b) = bytes.get(i) {
-            if i >= limit {
-                return forced_break(text, start, limit);
+        loop {
+            // Skip to the next byte that may need a decision (the hot loop).
+            let window = bytes.get(i..limit.min(bytes.len())).unwrap_or(&[]);
+            match next_candidate(window) {
+                Some(off) => i += off,
+                None => {
+                    i += window.len();
+                    if i >= limit && i < bytes.len() {
+                        return forced_break(text, start, limit);
+                    }
+                    break;
+                }
             }
-            if !CANDIDATE[b as usize] {
-                i += 1;
-                continue;
-            }
+            let b = bytes.get(i).copied().unwrap_or(0);
             let verdict = match b {
                 b'\n' => newline(text, start, i, eof),
                 b'.' | b'!' | b'?' => terminal(text, start, i, eof, self.marker),
-                b')' => paren_item(text, start, i, eof, self.marker),
-                b',' => dateline(text, start, i, eof),
+                b')' if self.marker.item.is_some() => paren_item(text, start, i, eof, self.marker),
+                // Weekdays end in "y": "Tuesday, September 1, 2015".
+                b',' if i > 0 && bytes.get(i - 1) == Some(&b'y') => dateline(text, start, i, eof),
+                b')' | b',' => Verdict::Continue(i + 1),
                 _ => match char_at(text, i) {
                     Some('…') => terminal(text, start, i, eof, self.marker),
                     Some(c) if Some(c) == self.marker.bullet && i > start && prev_is_space(text, i) => {
@@ -308,6 +350,29 @@ static CANDIDATE: [bool; 256] = {
     t[0xE2] = true;
     t
 };
+
+/// The position of the first candidate byte, eight bytes at a time.
+#[inline]
+fn next_candidate(bytes: &[u8]) -> Option<usize> {
+    let mut blocks = bytes.chunks_exact(8);
+    let mut off = 0;
+    for block in &mut blocks {
+        let Ok(b) = <&[u8; 8]>::try_from(block) else { break };
+        let hit = CANDIDATE[b[0] as usize]
+            | CANDIDATE[b[1] as usize]
+            | CANDIDATE[b[2] as usize]
+            | CANDIDATE[b[3] as usize]
+            | CANDIDATE[b[4] as usize]
+            | CANDIDATE[b[5] as usize]
+            | CANDIDATE[b[6] as usize]
+            | CANDIDATE[b[7] as usize];
+        if hit {
+            return b.iter().position(|&c| CANDIDATE[c as usize]).map(|p| off + p);
+        }
+        off += 8;
+    }
+    bytes.get(off..)?.iter().position(|&c| CANDIDATE[c as usize]).map(|p| off + p)
+}
 
 /// Breaks a sentence that reached `limit` at its last whitespace before it.
 fn forced_break(text: &str, start: usize, limit: usize) -> Verdict {
@@ -522,7 +587,8 @@ fn terminal(text: &str, start: usize, p: usize, eof: bool, marker: Marker) -> Ve
         return Verdict::NeedMore;
     }
     // "[...]": an omission inside brackets.
-    if (dots == 3 && !strong && !ellipsis_char) || (dots == 0 && ellipsis_char && !strong) {
+    let plain_ellipsis = !strong && ((dots == 3 && !ellipsis_char) || (dots == 0 && ellipsis_char));
+    if plain_ellipsis {
         let before = char_before(text, p);
         let after = char_at(text, r);
         if matches!(before, Some('[' | '(')) && matches!(after, Some(']' | ')')) {
@@ -547,7 +613,7 @@ fn terminal(text: &str, start: usize, p: usize, eof: bool, marker: Marker) -> Ve
         }
         if n >= 2 {
             let group_end = j + 1;
-            if attached && n - 1 >= 3 {
+            if attached && n > 3 {
                 // "word. . . . The": the period ends the sentence, the ellipsis opens the next.
                 return match next_visible(text, group_end, eof) {
                     Next::More => Verdict::NeedMore,

@@ -40,6 +40,24 @@ fn unescape(line: &str) -> String {
     out
 }
 
+/// A case being read.
+struct Partial<'a> {
+    name: String,
+    input: Vec<&'a str>,
+    expected: Option<Vec<&'a str>>,
+}
+
+impl Partial<'_> {
+    fn finish(self) -> Case {
+        let expected = self.expected.unwrap_or_else(|| panic!("case {}: no `---` line", self.name));
+        Case {
+            input: unescape(&self.input.join("\n")),
+            expected: expected.iter().map(|l| unescape(l)).collect(),
+            name: self.name,
+        }
+    }
+}
+
 /// Reads every case file.
 pub fn load_cases() -> Vec<Case> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(data_dir())
@@ -53,31 +71,25 @@ pub fn load_cases() -> Vec<Case> {
     for file in files {
         let text = std::fs::read_to_string(&file).expect("case file is UTF-8");
         let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("?").to_string();
-        let mut current: Option<(String, Vec<&str>, Option<Vec<&str>>)> = None;
-        let finish = |current: Option<(String, Vec<&str>, Option<Vec<&str>>)>, cases: &mut Vec<Case>| {
-            if let Some((name, input, expected)) = current {
-                let expected = expected.unwrap_or_else(|| panic!("case {name}: no `---` line"));
-                cases.push(Case {
-                    name,
-                    input: unescape(&input.join("\n")),
-                    expected: expected.iter().map(|l| unescape(l)).collect(),
-                });
-            }
-        };
+        let mut current: Option<Partial> = None;
         for line in text.lines() {
             if let Some(name) = line.strip_prefix("=== ") {
-                finish(current.take(), &mut cases);
-                current = Some((format!("{stem}: {name}"), Vec::new(), None));
-            } else if let Some((_, input, expected)) = current.as_mut() {
-                match expected {
-                    None if line == "---" => *expected = Some(Vec::new()),
-                    None => input.push(line),
+                if let Some(done) = current.take() {
+                    cases.push(done.finish());
+                }
+                current = Some(Partial { name: format!("{stem}: {name}"), input: Vec::new(), expected: None });
+            } else if let Some(case) = current.as_mut() {
+                match case.expected.as_mut() {
+                    None if line == "---" => case.expected = Some(Vec::new()),
+                    None => case.input.push(line),
                     Some(lines) if !line.is_empty() => lines.push(line),
                     Some(_) => {}
                 }
             }
         }
-        finish(current.take(), &mut cases);
+        if let Some(done) = current.take() {
+            cases.push(done.finish());
+        }
     }
     cases
 }
