@@ -179,7 +179,7 @@ impl Lexicon {
         }
         for list in lex.phrases.values_mut() {
             // Longest first, so the first match is the longest.
-            list.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+            list.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
         lex
     }

@@ -27,11 +27,6 @@ use crate::tokens::{Token, TokenKind};
 pub(crate) use lexicon::Lexicon;
 use lexicon::Roles;
 
-/// Temporary tuning knobs (removed before release).
-pub(crate) fn knob(name: &str, default: f32) -> f32 {
-    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
-}
-
 /// Sentinel for "no mention covers this token".
 const NO_MENTION: u32 = u32::MAX;
 
@@ -185,7 +180,7 @@ impl CueFinder {
         let ctx = Ctx { text, toks: &self.toks, lower: &self.lower, lex: &self.lex, mentions: &self.spans };
         scan(&ctx, &mut cands);
         doubt::question(&ctx, &mut cands);
-        cands.sort_by(|a, b| (a.first, a.end).cmp(&(b.first, b.end)));
+        cands.sort_by_key(|c| (c.first, c.end));
         let mut cues = Vec::with_capacity(cands.len());
         for cand in &cands {
             let (Some(first), Some(last)) =
