@@ -535,8 +535,17 @@ impl Detector {
             } else {
                 // Before another capitalised word, a word no list calls common is likely a name ("Mathias
                 // Krumbholz"); a common word is not ("Follow Frances Martel", "Reports Xi").
+                let next = self.lower_of(text, lts, b);
+                let prefix = class::GPE_PREFIX | class::LOC_PREFIX | class::EVENT_PREFIX;
                 let vouched = tile(self, a).is_some()
                     || first.known
+                    // "Xi's speech", "Lavrov said": a listed name with a possessive or a speech verb
+                    || (n == 1
+                        && first.bits & (class::FIRST | class::SURNAME) != 0
+                        && first.bits & class::FUNCTION == 0
+                        && (lts.get(b).is_some_and(|t| t.kind == TokenKind::Possessive)
+                            || (first.bits & class::COMMON == 0 && SPEECH_VERBS.contains(&next))))
+                    || (!weak_all && n >= 2 && first.bits & prefix != 0)
                     || (n >= 2 && first.bits & class::FIRST != 0)
                     || (!weak_all && n >= 2 && first.bits & (class::COMMON | class::FUNCTION | class::NOT_NAME) == 0)
                     || (!weak_all && n >= 2 && head_bits & class::HEAD != 0 && first.bits & class::FUNCTION == 0);
