@@ -703,8 +703,26 @@ fn after_group(text: &str, start: usize, p: usize, r: usize, kind: Kind, eof: bo
         None => return Verdict::Break { end: k, next: q },
         Some(c) => c,
     };
-    if next.is_lowercase() {
-        return Verdict::Continue(k);
+    // A bracket opening with lower case after a finished sentence is a
+    // sentence of its own: "... in 1998. (credit: archive)".
+    let bracketed = q2 > q && matches!(text.as_bytes().get(q), Some(b'(' | b'['));
+    if next.is_lowercase() && !bracketed {
+        // "iPhone", "eBay": a lower-case start with a capital inside is a name.
+        let (word, complete) = word_at(text, q2, eof);
+        if !complete {
+            return Verdict::NeedMore;
+        }
+        if !word.chars().skip(1).any(char::is_uppercase) {
+            return Verdict::Continue(k);
+        }
+    }
+    // A footnote number after a sentence belongs to it: "... rights. 4 Even so".
+    if next.is_ascii_digit() && q2 == q && kind != Kind::Ellipsis {
+        match footnote_after(text, q, eof) {
+            None => return Verdict::NeedMore,
+            Some(Some((end, next))) => return Verdict::Break { end, next },
+            Some(None) => {}
+        }
     }
     // A year or a number in brackets belongs to what precedes: "Viva Maria! (1965)".
     if next.is_ascii_digit() && q2 > q && text.as_bytes().get(q) == Some(&b'(') {
@@ -1087,6 +1105,26 @@ fn citation_after(text: &str, k: usize, eof: bool) -> Option<Option<usize>> {
     } else {
         None
     }
+}
+
+/// A footnote number at `q` (one or two digits) followed by a common
+/// sentence opener: returns where the sentence ends (after the number) and
+/// where the next starts. `None` when more text is needed.
+fn footnote_after(text: &str, q: usize, eof: bool) -> Option<Option<(usize, usize)>> {
+    let bytes = text.as_bytes();
+    let digits = bytes.get(q..).unwrap_or(&[]).iter().take(3).take_while(|b| b.is_ascii_digit()).count();
+    let after = q + digits;
+    match bytes.get(after) {
+        None if !eof => return None,
+        Some(b' ') if (1..=2).contains(&digits) => {}
+        _ => return Some(None),
+    }
+    let (word, complete) = word_at(text, after + 1, eof);
+    if !complete {
+        return None;
+    }
+    let opener = lexicon().starters.contains_key(word) && word.chars().next().is_some_and(char::is_uppercase);
+    Some(opener.then_some((after, after + 1)))
 }
 
 /// After a closing quotation mark at `q`: a name or pronoun and a verb of
