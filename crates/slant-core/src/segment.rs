@@ -787,7 +787,7 @@ fn short_intro(text: &str, start: usize, p: usize) -> bool {
     let head = text.get(start..p).unwrap_or("");
     let mut words = head.split_whitespace();
     let first = words.next().unwrap_or("");
-    matches!(lexicon().starters.get(first), Some(StarterClass::Intro)) && words.count() <= 3
+    matches!(lexicon().starters.get(first), Some(StarterClass::Intro)) && words.take(4).count() <= 3
 }
 
 /// The word ending just before the period at `p`, without leading openers.
@@ -989,7 +989,7 @@ fn newline(text: &str, start: usize, i: usize, eof: bool) -> Verdict {
     if next.is_lowercase() {
         // Lower-case lines without punctuation are items of a list; a line
         // break inside a capitalised sentence is an errant one.
-        let opens_lower = text.get(start..).and_then(|s| s.chars().find(|c| c.is_alphanumeric()));
+        let opens_lower = text.get(start..).and_then(|s| s.chars().take(16).find(|c| c.is_alphanumeric()));
         return if opens_lower.is_some_and(char::is_lowercase) {
             Verdict::Break { end: i, next: q }
         } else {
