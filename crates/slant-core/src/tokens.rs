@@ -27,6 +27,7 @@ pub(crate) struct Token {
 
 impl Token {
     /// The token's text within `sentence`.
+    #[allow(dead_code)]
     pub(crate) fn text<'a>(&self, sentence: &'a str) -> &'a str {
         &sentence[self.start..self.end]
     }

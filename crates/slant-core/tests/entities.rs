@@ -105,7 +105,10 @@ fn chunked(text: &str, sizes: &[usize]) -> Analysis {
     analyzer.finish()
 }
 
-fn summary(a: &Analysis) -> Vec<(usize, String, Label, Vec<(usize, usize)>)> {
+/// Id, name, label and mention spans of each entity.
+type Summary = Vec<(usize, String, Label, Vec<(usize, usize)>)>;
+
+fn summary(a: &Analysis) -> Summary {
     a.entities
         .iter()
         .map(|e| (e.id, e.name.clone(), e.label, e.mentions.iter().map(|m| (m.start, m.end)).collect()))

@@ -182,10 +182,9 @@ impl Detector {
         let mut seen_word = false;
         for t in lts {
             let w = text.get(t.start..t.end).unwrap_or("");
-            let mut info = TokInfo::default();
             // Sentence start, after an opening quote or bracket, a colon or dash, or a line break:
             // every word may be capitalised there.
-            info.initial = !seen_word
+            let initial = !seen_word
                 || prev.is_some_and(|p| {
                     let gap = text.as_bytes().get(p.end..t.start).unwrap_or(&[]);
                     if gap.contains(&b'\n') {
@@ -199,6 +198,7 @@ impl Detector {
                         || (matches!(pw, "\"" | "'")
                             && (p.start == 0 || text.get(..p.start).is_some_and(|b| b.ends_with(char::is_whitespace))))
                 });
+            let mut info = TokInfo { initial, ..TokInfo::default() };
             let mut year = false;
             match t.kind {
                 TokenKind::Word => {
@@ -843,9 +843,10 @@ impl Detector {
             (Label::Org, strength::CONTEXT)
         } else if n >= 2 && (first & class::FIRST != 0 || last & class::SURNAME != 0) {
             (Label::Person, strength::LISTS)
-        } else if n == 1 && (first & (class::FIRST | class::SURNAME)) != 0 {
-            (Label::Person, strength::CONTEXT)
-        } else if SPEECH_VERBS.contains(&next) || (next == "," && next2 == "who") {
+        } else if (n == 1 && (first & (class::FIRST | class::SURNAME)) != 0)
+            || SPEECH_VERBS.contains(&next)
+            || (next == "," && next2 == "who")
+        {
             (Label::Person, strength::CONTEXT)
         } else if place_after {
             (Label::Gpe, strength::CONTEXT)

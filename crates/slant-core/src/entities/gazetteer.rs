@@ -102,7 +102,8 @@ pub(crate) enum Source {
 /// One named referent of the gazetteer.
 #[derive(Debug)]
 pub(crate) struct Entry {
-    /// Its canonical name.
+    /// Its canonical name (for readers of the lists and tests).
+    #[allow(dead_code)]
     pub(crate) name: Box<str>,
     pub(crate) label: Label,
     pub(crate) source: Source,
@@ -312,12 +313,14 @@ impl Gazetteer {
     }
 
     /// What the lists know about a lower-cased word.
+    #[allow(dead_code)]
     #[inline]
     pub(crate) fn word(&self, lower: &str) -> Option<&WordInfo> {
         self.info(self.word_id(lower)?)
     }
 
     /// The word classes of a lower-cased word (0 when unknown).
+    #[allow(dead_code)]
     #[inline]
     pub(crate) fn bits(&self, lower: &str) -> u16 {
         self.word(lower).map_or(0, |w| w.bits)

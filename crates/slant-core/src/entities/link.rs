@@ -95,7 +95,7 @@ impl Doc {
             if n < 2 || i + n > end || st.words.first().map(|w| &**w) != Some(first) {
                 continue;
             }
-            if st.words.iter().enumerate().all(|(k, w)| det.low(i + k) == &**w) && best.map_or(true, |b| n > b) {
+            if st.words.iter().enumerate().all(|(k, w)| det.low(i + k) == &**w) && best.is_none_or(|b| n > b) {
                 best = Some(n);
             }
         }
@@ -188,7 +188,7 @@ impl Doc {
                     let theirs: Vec<&str> = st.words.iter().map(|x| &**x).collect();
                     sub(c.words, &st.words) || sub(&theirs, &c.words.iter().map(|x| Box::from(*x)).collect::<Vec<_>>())
                 };
-                if ok && best.map_or(true, |(_, last)| st.last > last) {
+                if ok && best.is_none_or(|(_, last)| st.last > last) {
                     best = Some((id as usize, st.last));
                 }
             }

@@ -154,7 +154,8 @@ impl EntityTracker {
         mentions
     }
 
-    /// The entities known so far, by id.
+    /// The entities known so far, by id (for the framing stage).
+    #[allow(dead_code)]
     pub(crate) fn entities(&self) -> &[Entity] {
         &self.entities
     }
