@@ -839,6 +839,13 @@ impl Detector {
                 .phrase_at(text, lts, gaz, b + 1, lts.len(), false)
                 .and_then(|(e, _)| gaz.entry(e))
                 .is_some_and(|x| x.label == Label::Gpe);
+        // "LLMs", "Q1", "L2": plural or numbered abbreviations name things, not referents
+        if n == 1 && w.chars().filter(|c| c.is_uppercase()).count() >= 1 && w.chars().any(|c| c.is_ascii_digit()) {
+            return;
+        }
+        if n == 1 && w.len() >= 3 && w.ends_with('s') && w.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+            return;
+        }
         let (label, st) = if n == 1 && w.chars().count() >= 2 && is_all_caps(w) {
             (Label::Org, strength::CONTEXT)
         } else if n >= 2 && (first & class::FIRST != 0 || last & class::SURNAME != 0) {
