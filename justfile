@@ -107,3 +107,20 @@ size:
     gz=$(gzip -9c web/pkg/slant_wasm_bg.wasm | wc -c)
     echo "wasm: $raw bytes raw ($((raw / 1024)) KiB), $gz bytes gzipped ($((gz / 1024)) KiB; limit 300 KB)"
     if [ "$gz" -gt 300000 ]; then echo "size: over the 300 KB gzipped budget"; exit 1; fi
+
+# Adversarial inputs on the release binary: peak memory and throughput bounds, 10x input vs time (SCALE=0.1 for a quick run).
+stress scale="1.0":
+    cargo build --release -p slant-cli
+    python3 tests/stress/run.py --bin target/release/slant --scale {{scale}}
+
+# Fuzz the core's feed/finish under arbitrary chunking and the CLI's UTF-8 decoding (nightly + cargo-fuzz), SECONDS each.
+fuzz seconds="600":
+    command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+    cd fuzz && cargo +nightly fuzz run analyzer_chunks -- -max_total_time={{seconds}} -max_len=8192
+    cd fuzz && cargo +nightly fuzz run cli_decode -- -max_total_time={{seconds}} -max_len=8192
+
+# Corpus mode across machines: Spark (local mode, pyspark) pipes a corpus through `slant analyze --corpus`.
+spark:
+    cargo build --release -p slant-cli
+    python3 -m pip install --quiet pyspark
+    python3 scripts/spark_pipe.py --bin target/release/slant
