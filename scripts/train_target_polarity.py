@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Trains slant's target-dependent polarity model (standard library only).
 
-A multinomial logistic regression over the words of a sentence, each word
-counted as "near" (within NEAR words of the target mention) or "far", plus the
-summed lexicon valence near and far. Neutral is the reference class, so each
+A multinomial logistic regression over the words of a sentence outside the
+target mention ("a:" features), again for the words within NEAR words of it
+("n:" features), plus the summed lexicon valence near and far. Neutral is the reference class, so each
 feature has two weights: toward negative and toward positive.
 
 Training data: NewsMTSC train (Hamborg & Donnay, EACL 2021; MIT licence),
@@ -61,8 +61,9 @@ def features(text, start, end, val):
             continue
         d = first - i if i < first else i - last + 1
         near = d <= NEAR
-        key = ("n:" if near else "f:") + w
-        feats[key] = 1.0
+        feats["a:" + w] = 1.0
+        if near:
+            feats["n:" + w] = 1.0
         v = val.get(w, 0.0) / 4.0
         if near:
             vn += v
@@ -81,7 +82,7 @@ def train(rows, val):
         data.append((f, r["polarity"]))
         for k in f:
             counts[k] = counts.get(k, 0) + 1
-    keep = {k for k, c in counts.items() if c >= MIN_COUNT or not k[:2] in ("n:", "f:")}
+    keep = {k for k, c in counts.items() if c >= MIN_COUNT or k[:2] not in ("n:", "a:")}
     w = {}  # feature -> [neg, pos]
     g2 = {}
     rnd = random.Random(7)
@@ -137,11 +138,11 @@ def main():
             sub = [r for r in dev if r.get("set") == part]
             pred = [predict(w, features(r["text"], r["target"][0], r["target"][1], val)) for r in sub]
             print(f"{part}: F1m={f1m([r['polarity'] for r in sub], pred):.3f} (gold target spans)")
-    kept = sorted((k, v) for k, v in w.items() if max(abs(v[0]), abs(v[1])) >= KEEP or not k[:2] in ("n:", "f:"))
+    kept = sorted((k, v) for k, v in w.items() if max(abs(v[0]), abs(v[1])) >= KEEP or k[:2] not in ("n:", "a:"))
     with open(OUT, "w", encoding="utf-8") as out:
         out.write("# Target-dependent polarity model: multinomial logistic regression, neutral as reference.\n")
         out.write("# feature<TAB>weight toward negative<TAB>weight toward positive\n")
-        out.write(f"# n:WORD = word within {NEAR} words of the mention, f:WORD = further away;\n")
+        out.write(f"# a:WORD = word anywhere in the sentence outside the mention, n:WORD = within {NEAR} words of it;\n")
         out.write("# valence:near/far = summed lexicon valence (/4) near and far; bias = constant.\n")
         out.write("# Trained on NewsMTSC train (Hamborg & Donnay, EACL 2021; MIT licence) by\n")
         out.write("# scripts/train_target_polarity.py. Generated, do not edit: rerun the script.\n")

@@ -1,15 +1,31 @@
 //! Per-entity framing scores from their cues, and the document summary.
+//!
+//! An entity's score is `tanh(C + CONTEXT_WEIGHT * K)`, where `C` is the sum
+//! of the polarities of the cues that target it and `K` the mean, over the
+//! sentences naming it, of what the context model says about it there
+//! (P(positive) - P(negative), see `framing::context`). tanh keeps the score in
+//! (-1, 1) and lets several cues add up: one pejorative label (-0.9) alone
+//! gives -0.72. The class is `negative` at or below -[`POLARITY_THRESHOLD`],
+//! `positive` at or above it, `neutral` between. The evidence
+//! (`framing.cues`) is always the cues; the context model only shifts the
+//! score, and it counts only for entities with at least one cue: a framing
+//! without evidence is not reported.
 
 use crate::model::{Cue, CueCounts, Entity, Framing, Polarity, Summary};
 
-/// A score at or below this is `negative`; at or above its opposite, `positive`.
+/// A score at or below minus this is `negative`; at or above it, `positive`.
 pub const POLARITY_THRESHOLD: f32 = 0.1;
+
+/// How much the context model counts against the cues (a cue sums to ±1 at most each).
+pub const CONTEXT_WEIGHT: f32 = 0.3;
 
 /// Accumulates cues as they are found, so nothing needs the whole cue list.
 #[derive(Debug, Default)]
 pub(crate) struct Aggregator {
     /// Per entity id: sum of cue polarities and the cue indices.
     per_entity: Vec<(f32, Vec<usize>)>,
+    /// Per entity id: sum of context-model scores and the number of sentences.
+    context: Vec<(f32, u32)>,
     counts: CueCounts,
     words: usize,
 }
@@ -18,6 +34,17 @@ impl Aggregator {
     /// Counts the words of one sentence (for cues per 100 words).
     pub(crate) fn add_words(&mut self, words: usize) {
         self.words += words;
+    }
+
+    /// Adds what the context model says about `entity` in one sentence.
+    pub(crate) fn add_context(&mut self, entity: usize, score: f32) {
+        if self.context.len() <= entity {
+            self.context.resize(entity + 1, (0.0, 0));
+        }
+        if let Some(slot) = self.context.get_mut(entity) {
+            slot.0 += score;
+            slot.1 += 1;
+        }
     }
 
     /// Adds cue number `index`.
@@ -37,8 +64,12 @@ impl Aggregator {
     pub(crate) fn finish(mut self, entities: &mut [Entity]) -> Summary {
         for entity in entities.iter_mut() {
             let (sum, cues) = self.per_entity.get_mut(entity.id).map(std::mem::take).unwrap_or_default();
-            // tanh keeps the score in (-1, 1) and lets several cues add up.
-            let score = sum.tanh();
+            let context = match self.context.get(entity.id) {
+                // without a cue there is no evidence to show, so the context does not count
+                Some(&(total, n)) if n > 0 && !cues.is_empty() => total / n as f32,
+                _ => 0.0,
+            };
+            let score = (sum + CONTEXT_WEIGHT * context).tanh();
             entity.framing = Framing { score, polarity: polarity_of(score), cues };
         }
         let pick = |better: fn(f32, f32) -> bool, wanted: Polarity| {

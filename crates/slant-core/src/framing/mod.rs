@@ -9,6 +9,7 @@
 //! [`target`] attaches each candidate to the entity it frames.
 
 mod attribution;
+mod context;
 mod doubt;
 mod labels;
 mod lexicon;
@@ -145,6 +146,10 @@ pub(crate) struct CueFinder {
     lower: String,
     spans: Vec<MSpan>,
     cands: Vec<Cand>,
+    /// Per entity named in the last sentence: what its context says (-1..1).
+    context: Vec<(usize, f32)>,
+    /// Per token: how many words precede it (distances for the context model).
+    word_index: Vec<u32>,
 }
 
 impl CueFinder {
@@ -156,6 +161,8 @@ impl CueFinder {
             lower: String::new(),
             spans: Vec::new(),
             cands: Vec::new(),
+            context: Vec::new(),
+            word_index: Vec::new(),
         }
     }
 
@@ -202,11 +209,38 @@ impl CueFinder {
                 reason: cand.reason.to_string(),
             });
         }
+        self.context.clear();
+        if !self.spans.is_empty() {
+            let model = context::Model::shipped();
+            self.word_index.clear();
+            let mut words = 0u32;
+            for i in 0..ctx.toks.len() {
+                self.word_index.push(words);
+                if ctx.is_word(i) {
+                    words += 1;
+                }
+            }
+            self.word_index.push(words);
+            let any = model.sentence_sum(&ctx);
+            for span in ctx.mentions {
+                if self.context.iter().any(|&(e, _)| e == span.entity) {
+                    continue;
+                }
+                let score = model.score(&ctx, span, any, &self.word_index);
+                self.context.push((span.entity, score));
+            }
+        }
         if let Some(m) = mentions.iter().rev().find(|m| m.label == Label::Person) {
             self.last_person = Some(m.entity);
         }
         self.cands = cands;
         cues
+    }
+
+    /// What the context model says about each entity named in the last
+    /// processed sentence: `(entity id, P(positive) - P(negative))`.
+    pub(crate) fn context(&self) -> &[(usize, f32)] {
+        &self.context
     }
 
     /// Lower-cases the tokens into one buffer and maps mentions to token ranges.
