@@ -82,6 +82,9 @@ impl Analyzer {
             .add_words(self.tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count());
         let mentions = self.tracker.process(&sentence, index, &self.tokens);
         let cues = self.cue_finder.process(&sentence, index, &self.tokens, &mentions, &self.tracker);
+        for &(entity, score) in self.cue_finder.context() {
+            self.aggregator.add_context(entity, score);
+        }
         for cue in &cues {
             self.aggregator.add_cue(self.cue_count, cue);
             self.cue_count += 1;
