@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
-use slant_core::{Analyzer, Config, Label, SentenceReport};
+use slant_core::{Analyzer, Config, Label, Sentence, SentenceReport, SentenceSplitter};
 
 use slant_cli::input::{self, Utf8Chunks};
 use slant_cli::{corpus, report};
@@ -123,15 +123,29 @@ fn run(cli: Cli) -> io::Result<()> {
     let mut out = BufWriter::new(stdout.lock());
     match cli.command {
         Command::Split { input, format } => {
-            let mut config = input.config()?;
-            config.keep_sentences = false;
-            stream(&input, config, &mut out, |out, report| {
-                let s = &report.sentence;
-                match format {
-                    StreamFormat::Text => writeln!(out, "{}", one_line(&s.text)),
-                    StreamFormat::Jsonl => json_line(out, s),
+            // Splitting alone: no entities or cues are computed.
+            let config = input.config()?;
+            let mut splitter = SentenceSplitter::new(config.max_sentence_bytes);
+            let mut sentences = Vec::new();
+            let print = |out: &mut BufWriter<_>, sentences: &mut Vec<Sentence>| -> io::Result<()> {
+                for s in sentences.drain(..) {
+                    match format {
+                        StreamFormat::Text => writeln!(out, "{}", one_line(&s.text))?,
+                        StreamFormat::Jsonl => json_line(out, &s)?,
+                    }
                 }
-            })?;
+                out.flush()
+            };
+            let mut chunks = Utf8Chunks::new(input.open()?, input.lossy);
+            while let Some(chunk) = next_chunk(&mut chunks)? {
+                splitter.push(chunk, &mut sentences);
+                if !sentences.is_empty() {
+                    print(&mut out, &mut sentences)?;
+                }
+            }
+            splitter.finish(&mut sentences);
+            print(&mut out, &mut sentences)?;
+            report_replaced(&chunks);
         }
         Command::Entities { input, format } => {
             let mut config = input.config()?;
@@ -245,13 +259,7 @@ fn stream<W: Write>(
 ) -> io::Result<slant_core::Analysis> {
     let mut chunks = Utf8Chunks::new(input.open()?, input.lossy);
     let mut analyzer = Analyzer::new(config);
-    loop {
-        let chunk = match chunks.next_chunk() {
-            Ok(Some(chunk)) => chunk,
-            Ok(None) => break,
-            Err(input::ReadError::Io(e)) => return Err(e),
-            Err(e) => return Err(invalid(e)),
-        };
+    while let Some(chunk) = next_chunk(&mut chunks)? {
         let reports = analyzer.feed(chunk);
         for report in &reports {
             each(out, report)?;
@@ -263,10 +271,24 @@ fn stream<W: Write>(
     for report in &analyzer.flush() {
         each(out, report)?;
     }
+    report_replaced(&chunks);
+    Ok(analyzer.finish())
+}
+
+/// The next decoded chunk of the input; invalid UTF-8 becomes an error naming its offset.
+fn next_chunk<R: Read>(chunks: &mut Utf8Chunks<R>) -> io::Result<Option<&str>> {
+    match chunks.next_chunk() {
+        Ok(chunk) => Ok(chunk),
+        Err(input::ReadError::Io(e)) => Err(e),
+        Err(e) => Err(invalid(e)),
+    }
+}
+
+/// In lossy mode, says on stderr how much was replaced.
+fn report_replaced<R>(chunks: &Utf8Chunks<R>) {
     if chunks.replaced > 0 {
         eprintln!("slant: replaced {} invalid UTF-8 sequence(s) with U+FFFD", chunks.replaced);
     }
-    Ok(analyzer.finish())
 }
 
 fn json_line<W: Write, T: Serialize>(out: &mut W, value: &T) -> io::Result<()> {
