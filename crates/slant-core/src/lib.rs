@@ -44,3 +44,8 @@ pub use model::{
     SentenceReport, Summary,
 };
 pub use segment::SentenceSplitter;
+
+/// The README's Rust examples, compiled and run as doctests.
+#[doc = include_str!("../../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
