@@ -1,11 +1,13 @@
 //! Per-entity framing scores from their cues, and the document summary.
 //!
-//! An entity's score is `tanh(C + CONTEXT_WEIGHT * K)`, where `C` is the sum
-//! of the polarities of the cues that target it and `K` the mean, over the
-//! sentences naming it, of what the context model says about it there
+//! An entity's score is `tanh(C / sqrt(n) + CONTEXT_WEIGHT * K)`, where `C` is
+//! the sum of the polarities of the `n` cues that target it and `K` the mean,
+//! over the sentences naming it, of what the context model says about it there
 //! (P(positive) - P(negative), see `framing::context`). tanh keeps the score in
-//! (-1, 1) and lets several cues add up: one pejorative label (-0.9) alone
-//! gives -0.72. The class is `negative` at or below -[`POLARITY_THRESHOLD`],
+//! (-1, 1); dividing by sqrt(n) lets several cues add up, but sublinearly, so
+//! many mild cues (a loaded word here, a scare quote there) do not outweigh a
+//! few strong ones (a pejorative label on the name). One pejorative label
+//! (-0.9) alone gives -0.72; four cues of -0.5 give -0.76. The class is `negative` at or below -[`POLARITY_THRESHOLD`],
 //! `positive` at or above it, `neutral` between. The evidence
 //! (`framing.cues`) is always the cues; the context model only shifts the
 //! score, and it counts only for entities with at least one cue: a framing
@@ -69,7 +71,8 @@ impl Aggregator {
                 Some(&(total, n)) if n > 0 && !cues.is_empty() => total / n as f32,
                 _ => 0.0,
             };
-            let score = (sum + CONTEXT_WEIGHT * context).tanh();
+            let evidence = if cues.is_empty() { 0.0 } else { sum / (cues.len() as f32).sqrt() };
+            let score = (evidence + CONTEXT_WEIGHT * context).tanh();
             entity.framing = Framing { score, polarity: polarity_of(score), cues };
         }
         let pick = |better: fn(f32, f32) -> bool, wanted: Polarity| {
