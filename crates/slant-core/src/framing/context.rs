@@ -17,6 +17,13 @@ const NEAR: usize = 4;
 
 type Weights = HashMap<String, [f32; 2], BuildHasherDefault<FxHasher>>;
 
+/// The model's weights for one token's word: anywhere in the sentence, and near the mention.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct TokWeights {
+    any: Option<[f32; 2]>,
+    near: Option<[f32; 2]>,
+}
+
 /// The weights toward negative and positive, with neutral as the reference class.
 #[derive(Debug, Default)]
 pub(crate) struct Model {
@@ -57,9 +64,22 @@ impl Model {
         m
     }
 
+    /// The weights of one lower-cased word, looked up once per token.
+    pub(crate) fn weights(&self, word: &str) -> TokWeights {
+        TokWeights { any: self.any.get(word).copied(), near: self.near.get(word).copied() }
+    }
+
     /// P(positive) - P(negative) for the mention `span`, in -1..1.
-    /// `any` holds the summed "anywhere" weights of the whole sentence.
-    pub(crate) fn score(&self, ctx: &Ctx, span: &MSpan, any: [f32; 2], word_index: &[u32]) -> f32 {
+    /// `any` holds the summed "anywhere" weights of the whole sentence;
+    /// `weights` holds [`Model::weights`] of every token's word.
+    pub(crate) fn score(
+        &self,
+        ctx: &Ctx,
+        span: &MSpan,
+        any: [f32; 2],
+        word_index: &[u32],
+        weights: &[TokWeights],
+    ) -> f32 {
         let mut z = [self.bias[0] + any[0], self.bias[1] + any[1]];
         let (mut vn, mut vf) = (0.0f32, 0.0f32);
         let first_w = word_index.get(span.first).copied().unwrap_or(0) as usize;
@@ -69,12 +89,11 @@ impl Model {
                 continue;
             }
             let wi = word_index.get(i).copied().unwrap_or(0) as usize;
-            let word = ctx.word(i);
             let d = if wi < first_w { first_w - wi } else { wi.saturating_sub(end_w) + 1 };
             let v = ctx.roles(i).and_then(|r| r.valence).unwrap_or(0.0) / 4.0;
             if d <= NEAR {
                 vn += v;
-                if let Some(w) = self.near.get(word) {
+                if let Some(w) = weights.get(i).and_then(|w| w.near) {
                     z[0] += w[0];
                     z[1] += w[1];
                 }
@@ -84,7 +103,7 @@ impl Model {
         }
         // remove the mention's own words from the sentence sum
         for i in span.first..span.end {
-            if let Some(w) = self.any.get(ctx.word(i)) {
+            if let Some(w) = weights.get(i).and_then(|w| w.any) {
                 z[0] -= w[0];
                 z[1] -= w[1];
             }
@@ -97,11 +116,11 @@ impl Model {
     }
 
     /// The summed "anywhere" weights over every word of the sentence.
-    pub(crate) fn sentence_sum(&self, ctx: &Ctx) -> [f32; 2] {
+    pub(crate) fn sentence_sum(&self, ctx: &Ctx, weights: &[TokWeights]) -> [f32; 2] {
         let mut z = [0.0f32; 2];
         for i in 0..ctx.toks.len() {
             if ctx.is_word(i) {
-                if let Some(w) = self.any.get(ctx.word(i)) {
+                if let Some(w) = weights.get(i).and_then(|w| w.any) {
                     z[0] += w[0];
                     z[1] += w[1];
                 }

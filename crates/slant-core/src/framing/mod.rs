@@ -95,6 +95,8 @@ pub(crate) struct Ctx<'a> {
     lower: &'a str,
     pub(crate) lex: &'a Lexicon,
     pub(crate) mentions: &'a [MSpan],
+    /// Per token: its roles as a single word, looked up once per sentence.
+    roles: &'a [Option<&'a Roles>],
 }
 
 impl<'a> Ctx<'a> {
@@ -105,11 +107,7 @@ impl<'a> Ctx<'a> {
 
     /// The roles of token `i` as a single word.
     pub(crate) fn roles(&self, i: usize) -> Option<&'a Roles> {
-        if self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word) {
-            self.lex.word(self.word(i))
-        } else {
-            None
-        }
+        self.roles.get(i).copied().flatten()
     }
 
     /// The mention covering token `i`.
@@ -150,6 +148,8 @@ pub(crate) struct CueFinder {
     context: Vec<(usize, f32)>,
     /// Per token: how many words precede it (distances for the context model).
     word_index: Vec<u32>,
+    /// Per token: the context model's weights for its word.
+    weights: Vec<context::TokWeights>,
 }
 
 impl CueFinder {
@@ -163,6 +163,7 @@ impl CueFinder {
             cands: Vec::new(),
             context: Vec::new(),
             word_index: Vec::new(),
+            weights: Vec::new(),
         }
     }
 
@@ -177,14 +178,26 @@ impl CueFinder {
     ) -> Vec<Cue> {
         let text = sentence.text.as_str();
         self.prepare(text, sentence.start, tokens, mentions);
-        let ctx = Ctx { text, toks: &self.toks, lower: &self.lower, lex: &self.lex, mentions: &self.spans };
+        let lex: &Lexicon = &self.lex;
+        let roles: Vec<Option<&Roles>> = self
+            .toks
+            .iter()
+            .map(|t| {
+                if t.kind == TokenKind::Word {
+                    lex.word(self.lower.get(t.lo_start as usize..t.lo_end as usize).unwrap_or(""))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let ctx = Ctx { text, toks: &self.toks, lower: &self.lower, lex, mentions: &self.spans, roles: &roles };
         let mut cands = std::mem::take(&mut self.cands);
         cands.clear();
         let in_speech = scare_quotes::find(&ctx, &mut cands);
         for (tok, speech) in self.toks.iter_mut().zip(in_speech) {
             tok.in_speech = speech;
         }
-        let ctx = Ctx { text, toks: &self.toks, lower: &self.lower, lex: &self.lex, mentions: &self.spans };
+        let ctx = Ctx { text, toks: &self.toks, lower: &self.lower, lex, mentions: &self.spans, roles: &roles };
         scan(&ctx, &mut cands);
         doubt::question(&ctx, &mut cands);
         cands.sort_by_key(|c| (c.first, c.end));
@@ -221,12 +234,14 @@ impl CueFinder {
                 }
             }
             self.word_index.push(words);
-            let any = model.sentence_sum(&ctx);
+            self.weights.clear();
+            self.weights.extend((0..ctx.toks.len()).map(|i| model.weights(ctx.word(i))));
+            let any = model.sentence_sum(&ctx, &self.weights);
             for span in ctx.mentions {
                 if self.context.iter().any(|&(e, _)| e == span.entity) {
                     continue;
                 }
-                let score = model.score(&ctx, span, any, &self.word_index);
+                let score = model.score(&ctx, span, any, &self.word_index, &self.weights);
                 self.context.push((span.entity, score));
             }
         }
