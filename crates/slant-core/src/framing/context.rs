@@ -15,7 +15,8 @@ const MODEL: &str = include_str!("../../data/lexicons/target_model.tsv");
 /// Words this close to the mention (in words) use the "near" weights too; as in training.
 const NEAR: usize = 4;
 
-type Weights = HashMap<String, [f32; 2], BuildHasherDefault<FxHasher>>;
+/// Word → its "anywhere" and "near" weights, one lookup for both.
+type Weights = HashMap<String, TokWeights, BuildHasherDefault<FxHasher>>;
 
 /// The model's weights for one token's word: anywhere in the sentence, and near the mention.
 #[derive(Debug, Clone, Copy, Default)]
@@ -27,8 +28,7 @@ pub(crate) struct TokWeights {
 /// The weights toward negative and positive, with neutral as the reference class.
 #[derive(Debug, Default)]
 pub(crate) struct Model {
-    any: Weights,
-    near: Weights,
+    words: Weights,
     bias: [f32; 2],
     valence_near: [f32; 2],
     valence_far: [f32; 2],
@@ -54,9 +54,9 @@ impl Model {
                 "valence:far" => m.valence_far = w,
                 _ => {
                     if let Some(word) = key.strip_prefix("a:") {
-                        m.any.insert(word.to_string(), w);
+                        m.words.entry(word.to_string()).or_default().any = Some(w);
                     } else if let Some(word) = key.strip_prefix("n:") {
-                        m.near.insert(word.to_string(), w);
+                        m.words.entry(word.to_string()).or_default().near = Some(w);
                     }
                 }
             }
@@ -66,7 +66,7 @@ impl Model {
 
     /// The weights of one lower-cased word, looked up once per token.
     pub(crate) fn weights(&self, word: &str) -> TokWeights {
-        TokWeights { any: self.any.get(word).copied(), near: self.near.get(word).copied() }
+        self.words.get(word).copied().unwrap_or_default()
     }
 
     /// P(positive) - P(negative) for the mention `span`, in -1..1.
