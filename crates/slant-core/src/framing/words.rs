@@ -332,6 +332,28 @@ pub(crate) fn is_copula(w: &str) -> bool {
     matches!(w, "is" | "was" | "are" | "were" | "be" | "been" | "remains" | "remained" | "became" | "becomes")
 }
 
+/// Verbs that give someone a name or a description ("called him a liar",
+/// "dubbed them cowards").
+pub(crate) fn is_naming_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "called"
+            | "calls"
+            | "calling"
+            | "dubbed"
+            | "dubs"
+            | "branded"
+            | "brands"
+            | "labeled"
+            | "labelled"
+            | "labels"
+            | "nicknamed"
+            | "deemed"
+            | "denounced"
+            | "decried"
+    )
+}
+
 /// Words that introduce a clause of their own.
 pub(crate) fn is_clause_word(w: &str) -> bool {
     matches!(w, "but" | "while" | "whereas" | "although" | "though" | "because" | "however" | "yet" | "since")
