@@ -184,19 +184,20 @@ fn speaker(
     entities: &EntityTracker,
     last_person: Option<usize>,
 ) -> Option<usize> {
-    let pronoun = |i: usize| -> Option<usize> {
-        if !words::is_person_pronoun(ctx.word(i)) {
+    // The speaker named by the mention at `mention` or the pronoun at `word`.
+    let speaker_at = |mention: Option<&MSpan>, word: usize| -> Option<usize> {
+        if let Some(m) = mention {
+            return Some(entity_of(ctx, m, mentions, entities));
+        }
+        if !words::is_person_pronoun(ctx.word(word)) {
             return None;
         }
-        ctx.mentions.iter().rev().find(|m| m.end <= i && m.label == Label::Person).map(|m| m.entity).or(last_person)
+        ctx.mentions.iter().rev().find(|m| m.end <= word && m.label == Label::Person).map(|m| m.entity).or(last_person)
     };
     let mut i = cand.first;
     for _ in 0..NP_REACH {
         let Some(prev) = i.checked_sub(1) else { break };
-        if let Some(m) = mention_ending(ctx, i) {
-            return Some(entity_of(ctx, m, mentions, entities));
-        }
-        if let Some(e) = pronoun(prev) {
+        if let Some(e) = speaker_at(mention_ending(ctx, i), prev) {
             return Some(e);
         }
         if !ctx.is_word(prev) {
@@ -205,10 +206,7 @@ fn speaker(
         i = prev;
     }
     for j in cand.end..(cand.end + 3).min(ctx.toks.len()) {
-        if let Some(m) = mention_starting(ctx, j) {
-            return Some(entity_of(ctx, m, mentions, entities));
-        }
-        if let Some(e) = pronoun(j) {
+        if let Some(e) = speaker_at(mention_starting(ctx, j), j) {
             return Some(e);
         }
         if !ctx.is_word(j) {
