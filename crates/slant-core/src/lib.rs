@@ -31,6 +31,7 @@ mod config;
 mod entities;
 mod error;
 mod framing;
+mod hash;
 mod model;
 mod segment;
 mod tokens;

@@ -10,7 +10,8 @@
 use crate::model::Label;
 
 use super::detect::Detector;
-use super::gazetteer::{FxMap, Gazetteer, Source};
+use super::gazetteer::{Gazetteer, Source};
+use crate::hash::FxMap;
 
 /// Labels in vote order.
 pub(crate) const LABELS: [Label; 6] = [Label::Person, Label::Org, Label::Gpe, Label::Loc, Label::Norp, Label::Event];

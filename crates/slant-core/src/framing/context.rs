@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use super::lexicon::FxHasher;
 use super::{Ctx, MSpan};
+use crate::hash::FxHasher;
 
 const MODEL: &str = include_str!("../../data/lexicons/target_model.tsv");
 /// Words this close to the mention (in words) use the "near" weights too; as in training.

@@ -2,8 +2,6 @@
 //! parsed once; one hash lookup per token finds every role a word plays.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 const VADER: &str = include_str!("../../data/lexicons/vader.tsv");
@@ -14,29 +12,7 @@ const ATTRIBUTION: &str = include_str!("../../data/lexicons/attribution.tsv");
 const MODIFIERS: &str = include_str!("../../data/lexicons/modifiers.tsv");
 const NEWS_NEUTRAL: &str = include_str!("../../data/lexicons/news_neutral.tsv");
 
-/// A small, fast hasher for short keys (the FxHash mix used by rustc).
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+use crate::hash::FxMap;
 
 /// Whether a label word names a referent itself or describes one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
