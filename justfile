@@ -98,7 +98,7 @@ score:
 # MB/s table: the core's stages (criterion), the release CLI end to end, the page's wasm build under Node (`just bench --quick`: no criterion groups, only its summary).
 bench *args:
     cargo build --release -p slant-cli
-    {{wasm_env}} wasm-pack --log-level warn build --release --target nodejs --no-typescript --no-pack --mode no-install --out-dir ../../target/bench/wasm-node crates/slant-wasm
+    {{wasm_env}} wasm-pack --log-level warn build --release --target nodejs --no-typescript --mode no-install --out-dir ../../target/bench/wasm-node crates/slant-wasm
     wasm-opt -Oz target/bench/wasm-node/slant_wasm_bg.wasm -o target/bench/wasm-node/slant_wasm_bg.wasm
     python3 scripts/bench.py --shared "{{shared}}" {{args}}
 
