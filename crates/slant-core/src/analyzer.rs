@@ -4,10 +4,11 @@
 use crate::aggregate::Aggregator;
 use crate::config::Config;
 use crate::entities::EntityTracker;
-use crate::framing::CueFinder;
+use crate::framing::{CueFinder, Lexicon};
 use crate::model::{Analysis, Cue, Sentence, SentenceReport};
 use crate::segment::Segmenter;
 use crate::tokens::{tokenize, Token, TokenKind};
+use crate::vocab::Vocab;
 
 /// Streaming analysis of one document.
 ///
@@ -18,6 +19,8 @@ use crate::tokens::{tokenize, Token, TokenKind};
 pub struct Analyzer {
     keep_sentences: bool,
     segmenter: Segmenter,
+    /// Every distinct word, looked up in all word lists once.
+    vocab: Vocab,
     tracker: EntityTracker,
     cue_finder: CueFinder,
     aggregator: Aggregator,
@@ -27,23 +30,28 @@ pub struct Analyzer {
     cues: Vec<Cue>,
     /// Scratch buffers reused for every sentence.
     tokens: Vec<Token>,
+    /// The tokens' ids in `vocab`.
+    word_ids: Vec<u32>,
     finished: Vec<Sentence>,
 }
 
 impl Analyzer {
     /// A new analyzer. A `max_sentence_bytes` below 64 is raised to 64.
     pub fn new(config: Config) -> Self {
+        let tracker = EntityTracker::new(&config);
         Analyzer {
             keep_sentences: config.keep_sentences,
             segmenter: Segmenter::new(config.max_sentence_bytes.max(64)),
-            tracker: EntityTracker::new(&config),
-            cue_finder: CueFinder::new(&config),
+            vocab: Vocab::new(tracker.gazetteer(), Lexicon::with_extra(&config.lexicon)),
+            tracker,
+            cue_finder: CueFinder::new(),
             aggregator: Aggregator::default(),
             sentence_count: 0,
             cue_count: 0,
             sentences: Vec::new(),
             cues: Vec::new(),
             tokens: Vec::new(),
+            word_ids: Vec::new(),
             finished: Vec::new(),
         }
     }
@@ -80,8 +88,17 @@ impl Analyzer {
         tokenize(&sentence.text, &mut self.tokens);
         self.aggregator
             .add_words(self.tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count());
-        let mentions = self.tracker.process(&sentence, index, &self.tokens);
-        let cues = self.cue_finder.process(&sentence, index, &self.tokens, &mentions, &self.tracker);
+        self.vocab.intern_tokens(&sentence.text, &self.tokens, &mut self.word_ids);
+        let mentions = self.tracker.process(&sentence, index, &self.tokens, &self.word_ids, &mut self.vocab);
+        let cues = self.cue_finder.process(
+            &sentence,
+            index,
+            &self.tokens,
+            &self.word_ids,
+            &self.vocab,
+            &mentions,
+            &self.tracker,
+        );
         for &(entity, score) in self.cue_finder.context() {
             self.aggregator.add_context(entity, score);
         }

@@ -35,6 +35,7 @@ mod hash;
 mod model;
 mod segment;
 mod tokens;
+mod vocab;
 
 pub use aggregate::{polarity_of, POLARITY_THRESHOLD};
 pub use analyzer::{analyze, Analyzer};

@@ -13,7 +13,8 @@ use crate::tokens::TokenKind;
 
 use super::gazetteer::{class, Gazetteer, Source};
 use super::link::Doc;
-use super::words::{is_all_caps, is_cap, lower_into, token_matches, LTok};
+use super::words::{is_all_caps, token_matches, LTok};
+use crate::vocab::Vocab;
 
 /// How sure a label is.
 pub(crate) mod strength {
@@ -59,7 +60,6 @@ pub(crate) struct TokInfo {
 pub(crate) struct Detector {
     pub(crate) info: Vec<TokInfo>,
     pub(crate) lower: String,
-    buf: String,
     tiles: Vec<Option<(u32, usize)>>,
     parts: Vec<Part>,
     /// Tokens that are a four-digit year.
@@ -133,9 +133,17 @@ const PLACE_PREPS: &[&str] = &["in", "near", "across", "throughout", "outside", 
 
 impl Detector {
     /// Finds the name spans of a sentence.
-    pub(crate) fn detect(&mut self, text: &str, lts: &[LTok], gaz: &Gazetteer, doc: &Doc, out: &mut Vec<Span>) {
+    pub(crate) fn detect(
+        &mut self,
+        text: &str,
+        lts: &[LTok],
+        vocab: &Vocab,
+        gaz: &Gazetteer,
+        doc: &Doc,
+        out: &mut Vec<Span>,
+    ) {
         out.clear();
-        self.prepare(text, lts, gaz, doc);
+        self.prepare(text, lts, vocab, doc);
         let (caps_mode, title_mode) = self.modes(text, lts);
         let n = lts.len();
         let mut i = 0;
@@ -171,7 +179,8 @@ impl Detector {
         self.acronyms(text, lts, out);
     }
 
-    fn prepare(&mut self, text: &str, lts: &[LTok], gaz: &Gazetteer, doc: &Doc) {
+    /// What each token is, from the word table; `lts` words must all have an id.
+    fn prepare(&mut self, text: &str, lts: &[LTok], vocab: &Vocab, doc: &Doc) {
         self.info.clear();
         self.years.clear();
         self.lower.clear();
@@ -203,22 +212,23 @@ impl Detector {
             match t.kind {
                 TokenKind::Word => {
                     seen_word = true;
-                    if is_cap(w) {
+                    let word = vocab.word(t.word);
+                    if word.cap {
+                        let lower = vocab.name_form(t.word);
                         let a = self.lower.len();
-                        lower_into(w, &mut self.buf);
-                        self.lower.push_str(&self.buf);
+                        self.lower.push_str(lower);
                         info.lo = (a, self.lower.len());
                         info.cap = true;
-                        info.word = gaz.word_id(&self.buf);
-                        info.bits = info.word.and_then(|w| gaz.info(w)).map_or(0, |w| w.bits);
-                        info.known = info.bits & class::FUNCTION == 0 && doc.knows_token(&self.buf);
+                        info.word = word.name_word;
+                        info.bits = word.name_bits;
+                        info.known = info.bits & class::FUNCTION == 0 && doc.knows_token(lower);
                         self.counts.words += 1;
                         self.counts.caps += 1;
                         if w.len() > 3 {
                             self.counts.long += 1;
                             self.counts.long_caps += 1;
                         }
-                        if w.len() > 1 && is_all_caps(w) {
+                        if w.len() > 1 && word.all_caps {
                             self.counts.upper += 1;
                         }
                     } else {

@@ -219,13 +219,14 @@ impl Gazetteer {
     fn add_phrase(&mut self, text: &str, entry: u32, scratch: &mut Scratch) {
         let text = strip_the(text);
         tokenize(text, &mut scratch.toks);
-        logical_tokens(text, &scratch.toks, &mut scratch.ltoks);
+        logical_tokens(text, &scratch.toks, &[], &mut scratch.ltoks);
         if scratch.ltoks.is_empty() {
             return;
         }
         let toks: Box<[Box<str>]> =
             scratch.ltoks.iter().filter_map(|t| text.get(t.start..t.end)).map(Box::from).collect();
         let Some(first) = toks.first() else { return };
+        scratch.buf.clear();
         lower_into(first, &mut scratch.buf);
         let id = self.phrases.len() as u32;
         self.phrases.push(Phrase { toks, entry });
@@ -233,6 +234,7 @@ impl Gazetteer {
     }
 
     fn add_bits(&mut self, word: &str, bit: u16, scratch: &mut Scratch) {
+        scratch.buf.clear();
         lower_into(word, &mut scratch.buf);
         self.info_mut(&scratch.buf).bits |= bit;
     }

@@ -18,11 +18,13 @@ use std::sync::Arc;
 
 use crate::config::Config;
 use crate::model::{Entity, EntityMention, Framing, Label, Mention, Sentence};
-use crate::tokens::Token;
+use crate::tokens::{Token, TokenKind};
+use crate::vocab::{Vocab, NO_WORD};
 
 use detect::{Detector, Span};
-use gazetteer::Gazetteer;
+pub(crate) use gazetteer::Gazetteer;
 use link::{Candidate, Doc};
+pub(crate) use words::{is_all_caps, is_cap, lower_into};
 use words::{logical_tokens, LTok};
 
 /// The per-document entity table; finds and links mentions sentence by sentence.
@@ -55,12 +57,31 @@ impl EntityTracker {
         }
     }
 
-    /// Finds the mentions in sentence number `index` and links each to an entity.
-    pub(crate) fn process(&mut self, sentence: &Sentence, index: usize, tokens: &[Token]) -> Vec<Mention> {
+    /// The name lists, to share with the word table.
+    pub(crate) fn gazetteer(&self) -> Arc<Gazetteer> {
+        self.gaz.clone()
+    }
+
+    /// Finds the mentions in sentence number `index` and links each to an
+    /// entity; `word_ids` are the tokens' ids in `vocab`.
+    pub(crate) fn process(
+        &mut self,
+        sentence: &Sentence,
+        index: usize,
+        tokens: &[Token],
+        word_ids: &[u32],
+        vocab: &mut Vocab,
+    ) -> Vec<Mention> {
         let text = sentence.text.as_str();
-        logical_tokens(text, tokens, &mut self.lts);
+        logical_tokens(text, tokens, word_ids, &mut self.lts);
+        // abbreviations with their dot ("Mr.") are words of their own
+        for t in &mut self.lts {
+            if t.kind == TokenKind::Word && t.word == NO_WORD {
+                t.word = vocab.intern(text.get(t.start..t.end).unwrap_or(""));
+            }
+        }
         let mut spans = std::mem::take(&mut self.spans);
-        self.detector.detect(text, &self.lts, &self.gaz, &self.doc, &mut spans);
+        self.detector.detect(text, &self.lts, vocab, &self.gaz, &self.doc, &mut spans);
         spans.sort_by_key(|s| (s.s, s.e));
         let mut mentions = Vec::with_capacity(spans.len());
         self.span_ids.clear();
@@ -194,23 +215,31 @@ fn is_fuller(new: &str, old: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::framing::Lexicon;
     use crate::segment::Segmenter;
     use crate::tokens::tokenize;
+
+    fn vocab(tracker: &EntityTracker) -> Vocab {
+        Vocab::new(tracker.gazetteer(), Lexicon::with_extra(&[]))
+    }
 
     /// Splits and tags `text` the way the analyzer does, in chunks of `chunk` bytes.
     fn run(text: &str, chunk: usize) -> (Vec<Mention>, Vec<Entity>) {
         let config = Config::default();
         let mut seg = Segmenter::new(config.max_sentence_bytes);
         let mut tracker = EntityTracker::new(&config);
+        let mut vocab = vocab(&tracker);
         let mut sentences = Vec::new();
         let mut tokens = Vec::new();
+        let mut ids = Vec::new();
         let mut mentions = Vec::new();
         let mut index = 0;
         let mut pos = 0;
         let mut tag = |sentences: &mut Vec<Sentence>, tracker: &mut EntityTracker| {
             for s in sentences.drain(..) {
                 tokenize(&s.text, &mut tokens);
-                mentions.extend(tracker.process(&s, index, &tokens));
+                vocab.intern_tokens(&s.text, &tokens, &mut ids);
+                mentions.extend(tracker.process(&s, index, &tokens, &ids, &mut vocab));
                 index += 1;
             }
         };
@@ -234,6 +263,7 @@ mod tests {
         let config = Config::default();
         let mut seg = Segmenter::new(config.max_sentence_bytes);
         let mut tracker = EntityTracker::new(&config);
+        let mut vocab = vocab(&tracker);
         let mut sentences = Vec::new();
         seg.push(text, &mut sentences);
         seg.finish(&mut sentences);
@@ -241,7 +271,8 @@ mod tests {
         let mut found = Vec::new();
         for (i, s) in sentences.iter().enumerate() {
             tokenize(&s.text, &mut tokens);
-            for m in tracker.process(s, i, &tokens) {
+            // no word ids: the tracker looks every word up itself
+            for m in tracker.process(s, i, &tokens, &[], &mut vocab) {
                 found.push((m.text.clone(), tracker.country_of(&m)));
             }
         }
@@ -307,7 +338,7 @@ mod tests {
         seg.push(&text, &mut sentences);
         for s in sentences.drain(..) {
             tokenize(&s.text, &mut tokens);
-            logical_tokens(&s.text, &tokens, &mut lts);
+            logical_tokens(&s.text, &tokens, &[], &mut lts);
             n += lts.len();
         }
         let tok = cpu_seconds(wall) - t;
@@ -316,13 +347,16 @@ mod tests {
         let config = Config::default();
         let mut seg = Segmenter::new(config.max_sentence_bytes);
         let mut tracker = EntityTracker::new(&config);
+        let mut vocab = vocab(&tracker);
+        let mut ids = Vec::new();
         let mut count = 0;
         let mut index = 0;
         for chunk in text.as_bytes().chunks(1 << 16) {
             seg.push(std::str::from_utf8(chunk).unwrap_or(""), &mut sentences);
             for s in sentences.drain(..) {
                 tokenize(&s.text, &mut tokens);
-                count += tracker.process(&s, index, &tokens).len();
+                vocab.intern_tokens(&s.text, &tokens, &mut ids);
+                count += tracker.process(&s, index, &tokens, &ids, &mut vocab).len();
                 index += 1;
             }
         }

@@ -3,6 +3,7 @@
 //! into a reused buffer.
 
 use crate::tokens::{Token, TokenKind};
+use crate::vocab::NO_WORD;
 
 /// A token as the entity rules see it: like [`Token`], but an abbreviation
 /// keeps its dot ("St." "Louis", "George" "W." "Bush").
@@ -11,6 +12,8 @@ pub(crate) struct LTok {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) kind: TokenKind,
+    /// Its id in the word table ([`NO_WORD`] until looked up).
+    pub(crate) word: u32,
 }
 
 /// Abbreviations written with a final dot that occur inside or before names.
@@ -22,12 +25,14 @@ const DOTTED: &[&str] = &[
     "No", "vs",
 ];
 
-/// Builds the logical tokens of `text` from its tokens.
-pub(crate) fn logical_tokens(text: &str, toks: &[Token], out: &mut Vec<LTok>) {
+/// Builds the logical tokens of `text` from its tokens and their word ids
+/// (`word_ids` may be empty); a word with its dot attached gets [`NO_WORD`].
+pub(crate) fn logical_tokens(text: &str, toks: &[Token], word_ids: &[u32], out: &mut Vec<LTok>) {
     out.clear();
     let mut i = 0;
     while let Some(t) = toks.get(i) {
-        let mut lt = LTok { start: t.start, end: t.end, kind: t.kind };
+        let word = word_ids.get(i).copied().unwrap_or(NO_WORD);
+        let mut lt = LTok { start: t.start, end: t.end, kind: t.kind, word };
         if t.kind == TokenKind::Word {
             if let Some(next) = toks.get(i + 1) {
                 if next.start == t.end && text.get(next.start..next.end) == Some(".") {
@@ -35,6 +40,7 @@ pub(crate) fn logical_tokens(text: &str, toks: &[Token], out: &mut Vec<LTok>) {
                     let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
                     if single || DOTTED.contains(&word) {
                         lt.end = next.end;
+                        lt.word = NO_WORD;
                         i += 1;
                     }
                 }
@@ -45,20 +51,18 @@ pub(crate) fn logical_tokens(text: &str, toks: &[Token], out: &mut Vec<LTok>) {
     }
 }
 
-/// Lower-cases `s` into `buf` (cleared first), with ’ written as '.
+/// Appends `s` lower-cased to `out`, with ’ and ‘ written as '.
 #[inline]
-pub(crate) fn lower_into(s: &str, buf: &mut String) {
-    buf.clear();
+pub(crate) fn lower_into(s: &str, out: &mut String) {
     if s.is_ascii() {
-        buf.push_str(s);
-        buf.make_ascii_lowercase();
+        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         return;
     }
     for c in s.chars() {
         if c == '’' || c == '‘' {
-            buf.push('\'');
+            out.push('\'');
         } else {
-            buf.extend(c.to_lowercase());
+            out.extend(c.to_lowercase());
         }
     }
 }
@@ -131,7 +135,7 @@ mod tests {
         let mut toks = Vec::new();
         tokenize(text, &mut toks);
         let mut out = Vec::new();
-        logical_tokens(text, &toks, &mut out);
+        logical_tokens(text, &toks, &[], &mut out);
         out.iter().map(|t| &text[t.start..t.end]).collect()
     }
 

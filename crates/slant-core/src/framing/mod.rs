@@ -18,15 +18,13 @@ mod scare_quotes;
 mod target;
 mod words;
 
-use std::borrow::Cow;
-
-use crate::config::Config;
 use crate::entities::EntityTracker;
 use crate::model::{Cue, CueKind, Label, Mention, Sentence};
 use crate::tokens::{Token, TokenKind};
+use crate::vocab::{Vocab, NO_WORD};
 
-pub(crate) use lexicon::Lexicon;
-use lexicon::Roles;
+pub(crate) use context::{Model as ContextModel, TokWeights};
+pub(crate) use lexicon::{Lexicon, Roles};
 
 /// Sentinel for "no mention covers this token".
 const NO_MENTION: u32 = u32::MAX;
@@ -38,9 +36,8 @@ pub(crate) struct Tok {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) kind: TokenKind,
-    /// Byte span of its lower-cased form in `Ctx::lower`.
-    lo_start: u32,
-    lo_end: u32,
+    /// Its id in the word table ([`NO_WORD`] unless a word).
+    word: u32,
     /// Starts with an upper-case letter.
     pub(crate) cap: bool,
     /// Index into `Ctx::mentions` of the mention covering it.
@@ -92,22 +89,25 @@ pub(crate) struct Cand {
 pub(crate) struct Ctx<'a> {
     pub(crate) text: &'a str,
     pub(crate) toks: &'a [Tok],
-    lower: &'a str,
-    pub(crate) lex: &'a Lexicon,
+    /// The words of the tokens, with their lexicon roles.
+    vocab: &'a Vocab,
     pub(crate) mentions: &'a [MSpan],
-    /// Per token: its roles as a single word, looked up once per sentence.
-    roles: &'a [Option<&'a Roles>],
 }
 
 impl<'a> Ctx<'a> {
-    /// The lower-cased text of token `i` ("" past the end).
+    /// The id of token `i` in the word table.
+    fn word_id(&self, i: usize) -> u32 {
+        self.toks.get(i).map_or(NO_WORD, |t| t.word)
+    }
+
+    /// The lower-cased text of word `i` ("" for other tokens and past the end).
     pub(crate) fn word(&self, i: usize) -> &'a str {
-        self.toks.get(i).and_then(|t| self.lower.get(t.lo_start as usize..t.lo_end as usize)).unwrap_or("")
+        self.vocab.cue_form(self.word_id(i))
     }
 
     /// The roles of token `i` as a single word.
     pub(crate) fn roles(&self, i: usize) -> Option<&'a Roles> {
-        self.roles.get(i).copied().flatten()
+        self.vocab.word(self.word_id(i)).roles.as_ref()
     }
 
     /// The mention covering token `i`.
@@ -136,12 +136,10 @@ impl<'a> Ctx<'a> {
 /// Finds the cues of one sentence at a time.
 #[derive(Debug)]
 pub(crate) struct CueFinder {
-    lex: Cow<'static, Lexicon>,
     /// The entity of the last person named, for "he"/"she" as a speaker.
     last_person: Option<usize>,
     /// Scratch buffers reused for every sentence.
     toks: Vec<Tok>,
-    lower: String,
     spans: Vec<MSpan>,
     cands: Vec<Cand>,
     /// Per entity named in the last sentence: what its context says (-1..1).
@@ -153,12 +151,10 @@ pub(crate) struct CueFinder {
 }
 
 impl CueFinder {
-    pub(crate) fn new(config: &Config) -> Self {
+    pub(crate) fn new() -> Self {
         CueFinder {
-            lex: Lexicon::with_extra(&config.lexicon),
             last_person: None,
             toks: Vec::new(),
-            lower: String::new(),
             spans: Vec::new(),
             cands: Vec::new(),
             context: Vec::new(),
@@ -167,37 +163,29 @@ impl CueFinder {
         }
     }
 
-    /// The cues of sentence number `index`, targeted at its `mentions`.
+    /// The cues of sentence number `index`, targeted at its `mentions`;
+    /// `word_ids` are the tokens' ids in `vocab`.
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn process(
         &mut self,
         sentence: &Sentence,
         index: usize,
         tokens: &[Token],
+        word_ids: &[u32],
+        vocab: &Vocab,
         mentions: &[Mention],
         entities: &EntityTracker,
     ) -> Vec<Cue> {
         let text = sentence.text.as_str();
-        self.prepare(text, sentence.start, tokens, mentions);
-        let lex: &Lexicon = &self.lex;
-        let roles: Vec<Option<&Roles>> = self
-            .toks
-            .iter()
-            .map(|t| {
-                if t.kind == TokenKind::Word {
-                    lex.word(self.lower.get(t.lo_start as usize..t.lo_end as usize).unwrap_or(""))
-                } else {
-                    None
-                }
-            })
-            .collect();
-        let ctx = Ctx { text, toks: &self.toks, lower: &self.lower, lex, mentions: &self.spans, roles: &roles };
+        self.prepare(text, sentence.start, tokens, word_ids, vocab, mentions);
+        let ctx = Ctx { text, toks: &self.toks, vocab, mentions: &self.spans };
         let mut cands = std::mem::take(&mut self.cands);
         cands.clear();
         let in_speech = scare_quotes::find(&ctx, &mut cands);
         for (tok, speech) in self.toks.iter_mut().zip(in_speech) {
             tok.in_speech = speech;
         }
-        let ctx = Ctx { text, toks: &self.toks, lower: &self.lower, lex, mentions: &self.spans, roles: &roles };
+        let ctx = Ctx { text, toks: &self.toks, vocab, mentions: &self.spans };
         scan(&ctx, &mut cands);
         doubt::question(&ctx, &mut cands);
         cands.sort_by_key(|c| (c.first, c.end));
@@ -235,7 +223,8 @@ impl CueFinder {
             }
             self.word_index.push(words);
             self.weights.clear();
-            self.weights.extend((0..ctx.toks.len()).map(|i| model.weights(ctx.word(i))));
+            // the word table holds `model.weights` of each word, looked up once
+            self.weights.extend(ctx.toks.iter().map(|t| vocab.word(t.word).weights));
             let any = model.sentence_sum(&ctx, &self.weights);
             for span in ctx.mentions {
                 if self.context.iter().any(|&(e, _)| e == span.entity) {
@@ -258,35 +247,29 @@ impl CueFinder {
         &self.context
     }
 
-    /// Lower-cases the tokens into one buffer and maps mentions to token ranges.
-    fn prepare(&mut self, text: &str, offset: usize, tokens: &[Token], mentions: &[Mention]) {
+    /// Pairs the tokens with their words and maps mentions to token ranges.
+    fn prepare(
+        &mut self,
+        text: &str,
+        offset: usize,
+        tokens: &[Token],
+        word_ids: &[u32],
+        vocab: &Vocab,
+        mentions: &[Mention],
+    ) {
         self.toks.clear();
-        self.lower.clear();
-        for t in tokens {
-            let s = text.get(t.start..t.end).unwrap_or("");
-            let lo_start = self.lower.len() as u32;
-            if t.kind == TokenKind::Word {
-                if s.is_ascii() {
-                    self.lower.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-                } else {
-                    for c in s.chars() {
-                        if c == '’' || c == '‘' {
-                            self.lower.push('\'');
-                        } else if c == '‑' {
-                            self.lower.push('-');
-                        } else {
-                            self.lower.extend(c.to_lowercase());
-                        }
-                    }
-                }
-            }
-            let cap = s.chars().next().is_some_and(char::is_uppercase);
+        for (k, t) in tokens.iter().enumerate() {
+            let word = if t.kind == TokenKind::Word { word_ids.get(k).copied().unwrap_or(NO_WORD) } else { NO_WORD };
+            let cap = if word == NO_WORD {
+                text.get(t.start..t.end).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase)
+            } else {
+                vocab.word(word).cap
+            };
             self.toks.push(Tok {
                 start: t.start,
                 end: t.end,
                 kind: t.kind,
-                lo_start,
-                lo_end: self.lower.len() as u32,
+                word,
                 cap,
                 mention: NO_MENTION,
                 in_speech: false,
@@ -318,10 +301,9 @@ fn scan(ctx: &Ctx, out: &mut Vec<Cand>) {
             i += 1;
             continue;
         }
-        let word = ctx.word(i);
         let mut matched: Option<(usize, &Roles)> = None;
-        if ctx.lex.starts_phrase(word) {
-            for p in ctx.lex.phrases(word) {
+        if ctx.vocab.word(ctx.word_id(i)).starts_phrase {
+            for p in ctx.vocab.lexicon().phrases(ctx.word(i)) {
                 let ok = p.rest.iter().enumerate().all(|(k, w)| ctx.word(i + 1 + k) == w.as_str());
                 if ok {
                     matched = Some((p.rest.len() + 1, &p.roles));
