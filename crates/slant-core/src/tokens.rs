@@ -80,8 +80,17 @@ fn is_alpha(c: char) -> bool {
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
     let mut i = 0;
+    let bytes = text.as_bytes();
     while let Some((c, len)) = char_at(text, i) {
         let start = i;
+        if c == ' ' {
+            // the most common character between tokens
+            i += 1;
+            while bytes.get(i) == Some(&b' ') {
+                i += 1;
+            }
+            continue;
+        }
         if is_space(c) {
             i += len;
             continue;
@@ -115,8 +124,21 @@ fn word(text: &str, start: usize, c: char, len: usize, out: &mut Vec<Token>) -> 
     // letters at the end of the token so far ("U.S" ends in one letter)
     let mut tail_alpha = usize::from(is_alpha(c));
     let mut dotted = false;
+    let bytes = text.as_bytes();
     // Extend over letters/digits and inner connectors followed by a letter or digit.
-    while let Some((n, nlen)) = char_at(text, end) {
+    loop {
+        // ASCII letters and digits, most of any word, a byte at a time without decoding
+        while let Some(&b) = bytes.get(end) {
+            if b.is_ascii_alphabetic() {
+                tail_alpha += 1;
+            } else if b.is_ascii_digit() {
+                tail_alpha = 0;
+            } else {
+                break;
+            }
+            end += 1;
+        }
+        let Some((n, nlen)) = char_at(text, end) else { break };
         if is_alnum(n) {
             end += nlen;
             tail_alpha = if is_alpha(n) { tail_alpha + 1 } else { 0 };

@@ -22,27 +22,29 @@ pub(crate) const NO_WORD: u32 = u32::MAX;
 /// few thousand).
 const MAX_WORDS: usize = 1 << 15;
 
-/// What every stage needs to know about one word as written.
-#[derive(Debug, Clone, Default)]
+/// Marks a word without lexicon roles.
+const NO_ROLES: u32 = u32::MAX;
+
+/// What the stages read for every token, kept small so the entries of a
+/// sentence stay in cache; the rarer roles and weights are stored apart.
+#[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Word {
     /// Starts with an upper-case letter.
     pub(crate) cap: bool,
     /// Has letters, none of them lower-case ("NATO", "U.S.").
     pub(crate) all_caps: bool,
+    /// A lexicon phrase starts with it.
+    pub(crate) starts_phrase: bool,
+    /// The gazetteer's word classes (0 when unknown).
+    pub(crate) name_bits: u16,
+    /// Index of the word in the gazetteer's word classes.
+    pub(crate) name_word: Option<u32>,
     /// Byte range in `Vocab::forms` of the name lists' form: lower-cased, ’ and ‘ written as '.
     name_form: (u32, u32),
     /// Byte range of the lexicons' form: the same with a non-breaking hyphen written as '-'.
     cue_form: (u32, u32),
-    /// Index of the word in the gazetteer's word classes.
-    pub(crate) name_word: Option<u32>,
-    /// The gazetteer's word classes (0 when unknown).
-    pub(crate) name_bits: u16,
-    /// Its roles in the framing lexicon as a single word.
-    pub(crate) roles: Option<Roles>,
-    /// A lexicon phrase starts with it.
-    pub(crate) starts_phrase: bool,
-    /// The context model's weights for it.
-    pub(crate) weights: TokWeights,
+    /// Index into `Vocab::roles`, or [`NO_ROLES`].
+    roles: u32,
 }
 
 /// The table of one analyzer.
@@ -51,30 +53,38 @@ pub(crate) struct Vocab {
     gaz: Arc<Gazetteer>,
     lex: Cow<'static, Lexicon>,
     model: &'static ContextModel,
-    /// A word as written → its id.
-    ids: FxMap<Box<str>, u32>,
+    /// A word of up to 15 bytes, packed into an integer (see [`short_key`]) → its id;
+    /// comparing integers spares following a pointer to every key.
+    short_ids: FxMap<u128, u32>,
+    /// A longer word → its id.
+    long_ids: FxMap<Box<str>, u32>,
     words: Vec<Word>,
+    /// The context model's weights, by word id.
+    weights: Vec<TokWeights>,
+    /// The lexicon roles of the words that have some.
+    roles: Vec<Roles>,
     /// The lower-cased forms of all words, one after another.
     forms: String,
     /// What a token that is no word reads as.
     no_word: Word,
-    /// Scratch buffer for lower-casing.
-    buf: String,
+    no_word_weights: TokWeights,
 }
 
 impl Vocab {
     pub(crate) fn new(gaz: Arc<Gazetteer>, lex: Cow<'static, Lexicon>) -> Self {
         let model = ContextModel::shipped();
-        let no_word = Word { weights: model.weights(""), ..Word::default() };
         Vocab {
             gaz,
             lex,
             model,
-            ids: FxMap::default(),
+            short_ids: FxMap::default(),
+            long_ids: FxMap::default(),
             words: Vec::new(),
+            weights: Vec::new(),
+            roles: Vec::new(),
             forms: String::new(),
-            no_word,
-            buf: String::new(),
+            no_word: Word { roles: NO_ROLES, ..Word::default() },
+            no_word_weights: model.weights(""),
         }
     }
 
@@ -87,65 +97,101 @@ impl Vocab {
     /// not words. Ids stay valid until the next call.
     pub(crate) fn intern_tokens(&mut self, text: &str, tokens: &[Token], out: &mut Vec<u32>) {
         if self.words.len() >= MAX_WORDS {
-            self.ids.clear();
+            self.short_ids.clear();
+            self.long_ids.clear();
             self.words.clear();
+            self.weights.clear();
+            self.roles.clear();
             self.forms.clear();
         }
         out.clear();
-        out.extend(tokens.iter().map(|t| match t.kind {
-            TokenKind::Word => self.intern(text.get(t.start..t.end).unwrap_or("")),
+        out.extend(tokens.iter().map(|t| match (t.kind, text.get(t.start..t.end)) {
+            (TokenKind::Word, Some(raw)) => {
+                self.intern_at(raw, text.as_bytes().get(t.start..).unwrap_or(raw.as_bytes()))
+            }
             _ => NO_WORD,
         }));
     }
 
     /// The id of a word as written, adding it when new.
     pub(crate) fn intern(&mut self, raw: &str) -> u32 {
-        if let Some(&id) = self.ids.get(raw) {
-            return id;
+        self.intern_at(raw, raw.as_bytes())
+    }
+
+    /// [`intern`](Self::intern), with `from` the bytes from the word's start on.
+    #[inline]
+    fn intern_at(&mut self, raw: &str, from: &[u8]) -> u32 {
+        let next = self.words.len() as u32;
+        let id = match short_key(from, raw.len()) {
+            Some(key) => *self.short_ids.entry(key).or_insert(next),
+            None => match self.long_ids.get(raw) {
+                Some(&id) => id,
+                None => {
+                    self.long_ids.insert(raw.into(), next);
+                    next
+                }
+            },
+        };
+        if id == next {
+            self.add(raw);
         }
-        let id = self.words.len() as u32;
-        let word = self.entry(raw);
-        self.words.push(word);
-        self.ids.insert(raw.into(), id);
         id
     }
 
     /// Looks a new word up in every list.
-    fn entry(&mut self, raw: &str) -> Word {
+    fn add(&mut self, raw: &str) {
         let start = self.forms.len();
         lower_into(raw, &mut self.forms);
         let name_form = (start as u32, self.forms.len() as u32);
         let cue_form = if raw.contains('‑') {
-            let start = self.forms.len();
-            self.buf.clear();
-            self.buf.push_str(self.forms.get(name_form.0 as usize..name_form.1 as usize).unwrap_or(""));
-            for c in self.buf.chars() {
-                self.forms.push(if c == '‑' { '-' } else { c });
-            }
-            (start as u32, self.forms.len() as u32)
+            // rare: the non-breaking hyphen written as '-'
+            let cue = self.forms.get(start..).unwrap_or("").replace('‑', "-");
+            let cue_start = self.forms.len();
+            self.forms.push_str(&cue);
+            (cue_start as u32, self.forms.len() as u32)
         } else {
             name_form
         };
         let name = self.forms.get(name_form.0 as usize..name_form.1 as usize).unwrap_or("");
         let cue = self.forms.get(cue_form.0 as usize..cue_form.1 as usize).unwrap_or("");
         let name_word = self.gaz.word_id(name);
-        Word {
+        let roles = match self.lex.word(cue) {
+            Some(r) => {
+                self.roles.push(r.clone());
+                (self.roles.len() - 1) as u32
+            }
+            None => NO_ROLES,
+        };
+        let word = Word {
             cap: is_cap(raw),
             all_caps: is_all_caps(raw),
+            starts_phrase: self.lex.starts_phrase(cue),
+            name_bits: name_word.and_then(|w| self.gaz.info(w)).map_or(0, |w| w.bits),
+            name_word,
             name_form,
             cue_form,
-            name_word,
-            name_bits: name_word.and_then(|w| self.gaz.info(w)).map_or(0, |w| w.bits),
-            roles: self.lex.word(cue).cloned(),
-            starts_phrase: self.lex.starts_phrase(cue),
-            weights: self.model.weights(cue),
-        }
+            roles,
+        };
+        self.weights.push(self.model.weights(cue));
+        self.words.push(word);
     }
 
     /// The entry of `id` (an empty one for [`NO_WORD`]).
     #[inline]
     pub(crate) fn word(&self, id: u32) -> &Word {
         self.words.get(id as usize).unwrap_or(&self.no_word)
+    }
+
+    /// The lexicon roles of `id` as a single word.
+    #[inline]
+    pub(crate) fn roles(&self, id: u32) -> Option<&Roles> {
+        self.roles.get(self.word(id).roles as usize)
+    }
+
+    /// The context model's weights for `id`.
+    #[inline]
+    pub(crate) fn weights(&self, id: u32) -> TokWeights {
+        self.weights.get(id as usize).copied().unwrap_or(self.no_word_weights)
     }
 
     /// The form the name lists use ("" for [`NO_WORD`]).
@@ -161,6 +207,24 @@ impl Vocab {
         let (a, b) = self.word(id).cue_form;
         self.forms.get(a as usize..b as usize).unwrap_or("")
     }
+}
+
+/// A word of up to 15 bytes as one integer: its bytes, then its length in
+/// the top byte. `bytes` is the word followed by the rest of the sentence:
+/// a word with 16 bytes after its start is read in one load.
+#[inline]
+fn short_key(bytes: &[u8], len: usize) -> Option<u128> {
+    if len > 15 {
+        return None;
+    }
+    let tag = (len as u128) << 120;
+    if let Some(Ok(wide)) = bytes.get(..16).map(<[u8; 16]>::try_from) {
+        let mask = (1u128 << (8 * len)) - 1;
+        return Some(u128::from_le_bytes(wide) & mask | tag);
+    }
+    let mut key = [0u8; 16];
+    key.get_mut(..len)?.copy_from_slice(bytes.get(..len)?);
+    Some(u128::from_le_bytes(key) | tag)
 }
 
 #[cfg(test)]
@@ -187,12 +251,28 @@ mod tests {
     }
 
     #[test]
+    fn a_word_read_from_a_sentence_is_the_word_alone() {
+        let mut v = vocab();
+        let text = "Xi met Putin and the Secretary-General yesterday in Washington";
+        let mut toks = Vec::new();
+        crate::tokens::tokenize(text, &mut toks);
+        let mut ids = Vec::new();
+        v.intern_tokens(text, &toks, &mut ids);
+        for (t, &id) in toks.iter().zip(&ids) {
+            assert_eq!(v.intern(&text[t.start..t.end]), id, "{}", &text[t.start..t.end]);
+        }
+        assert_eq!(ids.iter().collect::<std::collections::HashSet<_>>().len(), toks.len());
+    }
+
+    #[test]
     fn entries_carry_every_list() {
         let mut v = vocab();
         let p = v.intern("President");
         assert!(v.word(p).name_bits != 0);
         let d = v.intern("dictator");
-        assert!(v.word(d).roles.as_ref().is_some_and(|r| r.label.is_some()));
+        assert!(v.roles(d).is_some_and(|r| r.label.is_some()));
+        let x = v.intern("Xyzzy");
+        assert!(v.roles(x).is_none());
         let c = v.intern("contrary");
         assert!(v.word(c).starts_phrase);
     }
@@ -206,6 +286,9 @@ mod tests {
         crate::tokens::tokenize(&text, &mut toks);
         v.intern_tokens(&text, &toks, &mut ids);
         assert!(v.words.len() > MAX_WORDS);
+        let long = v.intern("Counterrevolutionaries");
+        assert_eq!(v.intern("Counterrevolutionaries"), long);
+        assert_eq!(v.name_form(long), "counterrevolutionaries");
         let mut toks2 = Vec::new();
         crate::tokens::tokenize("Dictator w5", &mut toks2);
         v.intern_tokens("Dictator w5", &toks2, &mut ids);

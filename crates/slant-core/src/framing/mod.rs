@@ -107,7 +107,7 @@ impl<'a> Ctx<'a> {
 
     /// The roles of token `i` as a single word.
     pub(crate) fn roles(&self, i: usize) -> Option<&'a Roles> {
-        self.vocab.word(self.word_id(i)).roles.as_ref()
+        self.vocab.roles(self.word_id(i))
     }
 
     /// The mention covering token `i`.
@@ -224,7 +224,7 @@ impl CueFinder {
             self.word_index.push(words);
             self.weights.clear();
             // the word table holds `model.weights` of each word, looked up once
-            self.weights.extend(ctx.toks.iter().map(|t| vocab.word(t.word).weights));
+            self.weights.extend(ctx.toks.iter().map(|t| vocab.weights(t.word)));
             let any = model.sentence_sum(&ctx, &self.weights);
             for span in ctx.mentions {
                 if self.context.iter().any(|&(e, _)| e == span.entity) {
