@@ -23,6 +23,10 @@
 //! of three separate attempts, so a noisy moment makes the guard more
 //! lenient, never stricter).
 //!
+//! `--simulate-slowdown N` makes every stage do its work N times, to check
+//! that the guard fails on a slowdown (`just perf-guard --simulate-slowdown 3`
+//! must fail; 2 is on the limit).
+//!
 //! ```text
 //! cargo build --release -p slant-cli --bin slant --example perf_guard
 //! target/release/examples/perf_guard --bin target/release/slant --expected scripts/perf_guard.txt [--update]
@@ -70,10 +74,12 @@ struct Options {
     rounds: usize,
     attempts: usize,
     factor: f64,
+    /// Self-test: every stage does its work this many times per pass.
+    slowdown: usize,
 }
 
 fn usage() -> &'static str {
-    "usage: perf_guard [--bin PATH] [--expected FILE] [--update] [--bytes N] [--rounds N] [--attempts N] [--factor X]"
+    "usage: perf_guard [--bin PATH] [--expected FILE] [--update] [--bytes N] [--rounds N] [--attempts N] [--factor X] [--simulate-slowdown N]"
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -85,6 +91,7 @@ fn parse_args() -> Result<Options, String> {
         rounds: 5,
         attempts: 3,
         factor: 2.0,
+        slowdown: 1,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -97,13 +104,16 @@ fn parse_args() -> Result<Options, String> {
             "--rounds" => o.rounds = value()?.parse().map_err(|e| format!("--rounds: {e}"))?,
             "--attempts" => o.attempts = value()?.parse().map_err(|e| format!("--attempts: {e}"))?,
             "--factor" => o.factor = value()?.parse().map_err(|e| format!("--factor: {e}"))?,
+            "--simulate-slowdown" => {
+                o.slowdown = value()?.parse().map_err(|e| format!("--simulate-slowdown: {e}"))?;
+            }
             "-h" | "--help" => return Err(usage().to_string()),
             other => return Err(format!("unknown argument {other}\n{}", usage())),
         }
     }
     o.rounds = o.rounds.max(1);
     o.attempts = o.attempts.max(1);
-    if !(o.factor > 1.0) {
+    if o.factor.is_nan() || o.factor <= 1.0 {
         return Err("--factor must be above 1".to_string());
     }
     Ok(o)
@@ -356,22 +366,27 @@ fn time_passes(passes: usize, f: impl Fn() -> usize) -> f64 {
 
 /// `rounds` interleaved rounds of the references and every stage, after
 /// one warm-up round that is not counted (and that sets the passes per run).
-fn measure(m: &mut Measurements, text: &str, cli: Option<(&Path, &Path)>, rounds: usize) -> Result<(), String> {
+fn measure(m: &mut Measurements, text: &str, cli: Option<(&Path, &Path)>, o: &Options) -> Result<(), String> {
+    let slow = o.slowdown.max(1);
     let pieces = chunks(text, CHUNK);
     let work: [&dyn Fn() -> usize; 5] = [
         &|| chars_reference(black_box(text)),
         &|| btree_reference(black_box(text)),
         &|| bytes_reference(black_box(text)),
-        &|| split(black_box(&pieces)),
-        &|| pipeline(black_box(&pieces)),
+        &|| (0..slow).map(|_| split(black_box(&pieces))).sum(),
+        &|| (0..slow).map(|_| pipeline(black_box(&pieces))).sum(),
     ];
-    let passes: Vec<usize> = work.iter().map(|f| calibrate(f)).collect();
-    for round in 0..=rounds {
+    let passes: Vec<usize> = work.iter().map(calibrate).collect();
+    for round in 0..=o.rounds {
         let mut times: Vec<f64> = work.iter().zip(&passes).map(|(f, &p)| time_passes(p, f)).collect();
         if let Some((bin, file)) = cli {
             for format in CLI_FORMATS {
-                let (cpu, wall) = time_cli(bin, format, file)?;
-                times.push(cpu.unwrap_or(wall));
+                let mut secs = 0.0;
+                for _ in 0..slow {
+                    let (cpu, wall) = time_cli(bin, format, file)?;
+                    secs += cpu.unwrap_or(wall);
+                }
+                times.push(secs);
             }
         }
         if round > 0 {
@@ -504,7 +519,7 @@ fn update(o: &Options, text: &str, cli: Option<(&Path, &Path)>, mb: f64) -> Resu
     let mut last = None;
     for attempt in 1..=o.attempts {
         let mut m = Measurements::new(cli.is_some());
-        measure(&mut m, text, cli, o.rounds)?;
+        measure(&mut m, text, cli, o)?;
         for stage in &m.stages {
             for r in &m.references {
                 let ratio = m.ratio(stage, r);
@@ -527,7 +542,7 @@ fn check(o: &Options, expected: &Expected, text: &str, cli: Option<(&Path, &Path
     let mut m = Measurements::new(cli.is_some());
     let mut over = Vec::new();
     for attempt in 1..=o.attempts {
-        measure(&mut m, text, cli, o.rounds)?;
+        measure(&mut m, text, cli, o)?;
         over =
             m.stages.iter().filter(|s| m.slowdown(s, expected).is_some_and(|x| x > o.factor)).map(|s| s.name).collect();
         if over.is_empty() {
