@@ -1,126 +1,144 @@
 #!/usr/bin/env python3
-"""Trains slant's target-dependent polarity model (standard library only).
+"""Trains slant's target-dependent polarity model.
 
-A multinomial logistic regression over the words of a sentence outside the
-target mention ("a:" features), again for the words within NEAR words of it
-("n:" features), plus the summed lexicon valence near and far. Neutral is the reference class, so each
-feature has two weights: toward negative and toward positive.
+What the model sees for one mention in one sentence: the sentence's tokens
+with the mention replaced by one placeholder `<t>` and every other name slant
+finds by `<e>` (so the model learns how a sentence treats its target, not
+which names tend to appear in negative news), as
+- unigrams ("u:WORD") and bigrams ("b:WORD WORD", the placeholder included),
+- the words within NEAR tokens left and right of the placeholder ("l:WORD", "r:WORD"),
+each counted once per occurrence and scaled by 1/sqrt(number of features
+emitted), so long sentences do not shout. A multinomial logistic regression
+(classes negative, neutral, positive; L2, balanced class weights) is fitted and
+the KEEP features with the largest weights are written, as weights toward
+negative and toward positive relative to neutral (the softmax is unchanged by
+subtracting the neutral column). crates/slant-core/src/framing/context.rs
+computes the same features; keep the two in step.
+
+Tokens follow slant's tokenizer (crates/slant-core/src/tokens.rs): words keep
+inner hyphens, apostrophes and dots ("u.s.", "don't", "vice-premier"); a
+possessive "'s" is its own token; quotation marks become '"'; other
+punctuation is dropped; words are lower-cased, with ’ read as '.
 
 Training data: NewsMTSC train (Hamborg & Donnay, EACL 2021; MIT licence),
 newsmtsc_train.jsonl with fields text, target [start, end] (character offsets),
 polarity (-1, 0, 1). Output: crates/slant-core/data/lexicons/target_model.tsv.
 
+Needs numpy, scipy and scikit-learn (`pip install scikit-learn`), and the
+release CLI for the names (`cargo build --release -p slant-cli`).
 Usage: python3 scripts/train_target_polarity.py TRAIN.jsonl [DEV.jsonl]
-Deterministic (fixed seed and order), so rerunning gives the same file.
+Deterministic (lbfgs, fixed order), so rerunning gives the same file.
 """
+import collections
 import json
-import math
 import os
-import random
 import re
+import subprocess
 import sys
 
-NEAR = 4
-MIN_COUNT = 4
-EPOCHS = 12
-L2 = 2e-4
-RATE = 0.2
-KEEP = 0.02  # weights smaller than this in both columns are dropped from the file
+import numpy as np
+import scipy.sparse as sp
+from sklearn.linear_model import LogisticRegression
+
+NEAR = 3
+MIN_COUNT = 2
+C = 4.0
+KEEP = 6000
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-LEX = os.path.join(HERE, "..", "crates", "slant-core", "data", "lexicons")
-OUT = os.path.join(LEX, "target_model.tsv")
-WORD = re.compile(r"[^\W_]+(?:[-'\u2019\u2011][^\W_]+)*")
+ROOT = os.path.join(HERE, "..")
+OUT = os.path.join(ROOT, "crates", "slant-core", "data", "lexicons", "target_model.tsv")
+SLANT = os.path.join(ROOT, "target", "release", "slant")
+
+# a word: letters/digits with inner - ' ’ . joins; then an optional possessive; or a quotation mark
+TOKEN = re.compile(r"([^\W_]+(?:[-'\u2019.\u2011][^\W_]+)*)(?:(['\u2019]s)\b)?|([\"\u201c\u201d])")
+PLACEHOLDER = "<t>"
+OTHER_NAME = "<e>"
 
 
-def load_valence():
-    val = {}
-    for name in ("vader.tsv", "loaded.tsv"):
-        for line in open(os.path.join(LEX, name), encoding="utf-8"):
-            if line.startswith("#") or not line.strip():
-                continue
-            cols = line.rstrip("\n").split("\t")
-            if len(cols) >= 2 and " " not in cols[0]:
-                try:
-                    val[cols[0]] = float(cols[1])
-                except ValueError:
-                    pass
-    return val
+def names_of(texts):
+    """Per text, the character spans of the mentions slant finds (its corpus mode, one run)."""
+    lines = "".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(texts))
+    out = subprocess.run([SLANT, "analyze", "--corpus"], input=lines.encode(), capture_output=True, check=True)
+    spans = [[] for _ in texts]
+    for line in out.stdout.decode().splitlines():
+        a = json.loads(line)
+        i = int(a["id"])
+        b2c = {len(texts[i][:k].encode()): k for k in range(len(texts[i]) + 1)}
+        for e in a["entities"]:
+            for m in e["mentions"]:
+                spans[i].append((b2c[m["start"]], b2c[m["end"]]))
+    return spans
 
 
-def features(text, start, end, val):
-    """(feature, value) pairs for the target at character span start..end."""
-    words = [(m.start(), m.end(), m.group().lower().replace("\u2019", "'").replace("\u2011", "-"))
-             for m in WORD.finditer(text)]
-    first = next((i for i, w in enumerate(words) if w[1] > start), len(words))
-    last = next((i for i, w in enumerate(words) if w[0] >= end), len(words))
-    feats = {"bias": 1.0}
-    vn = vf = 0.0
-    for i, (_, _, w) in enumerate(words):
-        if first <= i < last:
-            continue
-        d = first - i if i < first else i - last + 1
-        near = d <= NEAR
-        feats["a:" + w] = 1.0
-        if near:
-            feats["n:" + w] = 1.0
-        v = val.get(w, 0.0) / 4.0
-        if near:
-            vn += v
+NAMES = {}
+
+
+def tokens(text, start, end):
+    """The sentence's tokens with the characters start..end replaced by one
+    placeholder and every other name found in it by another."""
+    names = [n for n in NAMES.get(text, ()) if not (n[1] > start and n[0] < end)]
+    out, placed, last_name = [], False, None
+    for m in TOKEN.finditer(text):
+        word, poss, quote = m.group(1), m.group(2), m.group(3)
+        parts = []
+        if word:
+            parts.append((m.start(1), m.end(1), word.lower().replace("\u2019", "'").replace("\u2011", "-")))
+            if poss:
+                parts.append((m.start(2), m.end(2), "'s"))
         else:
-            vf += v
-    feats["valence:near"] = vn
-    feats["valence:far"] = vf
-    return feats
+            parts.append((m.start(3), m.end(3), '"'))
+        for s, e, t in parts:
+            name = next((n for n in names if e > n[0] and s < n[1]), None)
+            if e > start and s < end:
+                if not placed:
+                    out.append(PLACEHOLDER)
+                    placed = True
+            elif name:
+                if name != last_name:
+                    out.append(OTHER_NAME)
+            else:
+                out.append(t)
+            last_name = name
+    return out
 
 
-def train(rows, val):
-    counts = {}
-    data = []
-    for r in rows:
-        f = features(r["text"], r["target"][0], r["target"][1], val)
-        data.append((f, r["polarity"]))
-        for k in f:
-            counts[k] = counts.get(k, 0) + 1
-    keep = {k for k, c in counts.items() if c >= MIN_COUNT or k[:2] not in ("n:", "a:")}
-    w = {}  # feature -> [neg, pos]
-    g2 = {}
-    rnd = random.Random(7)
-    order = list(range(len(data)))
-    for _ in range(EPOCHS):
-        rnd.shuffle(order)
-        for idx in order:
-            f, y = data[idx]
-            f = {k: v for k, v in f.items() if k in keep}
-            zn = sum(w.get(k, (0.0, 0.0))[0] * v for k, v in f.items())
-            zp = sum(w.get(k, (0.0, 0.0))[1] * v for k, v in f.items())
-            m = max(0.0, zn, zp)
-            en, ep, e0 = math.exp(zn - m), math.exp(zp - m), math.exp(-m)
-            s = en + ep + e0
-            pn, pp = en / s, ep / s
-            gn = pn - (1.0 if y == -1 else 0.0)
-            gp = pp - (1.0 if y == 1 else 0.0)
-            for k, v in f.items():
-                cur = w.setdefault(k, [0.0, 0.0])
-                acc = g2.setdefault(k, [1e-8, 1e-8])
-                for c, g in ((0, gn * v + L2 * cur[0]), (1, gp * v + L2 * cur[1])):
-                    acc[c] += g * g
-                    cur[c] -= RATE * g / math.sqrt(acc[c])
-    return w
+def features(text, start, end):
+    """Feature -> value for the mention at character span start..end."""
+    toks = tokens(text, start, end)
+    counts = collections.Counter()
+    for i, t in enumerate(toks):
+        if t != PLACEHOLDER:
+            counts["u:" + t] += 1
+        if i + 1 < len(toks):
+            counts["b:" + t + " " + toks[i + 1]] += 1
+    if PLACEHOLDER in toks:
+        k = toks.index(PLACEHOLDER)
+        for j in range(max(0, k - NEAR), k):
+            counts["l:" + toks[j]] += 1
+        for j in range(k + 1, min(len(toks), k + NEAR + 1)):
+            counts["r:" + toks[j]] += 1
+    n = sum(counts.values()) or 1
+    return {f: c / n ** 0.5 for f, c in counts.items()}
 
 
-def predict(w, f):
-    zn = sum(w.get(k, (0.0, 0.0))[0] * v for k, v in f.items())
-    zp = sum(w.get(k, (0.0, 0.0))[1] * v for k, v in f.items())
-    return -1 if zn > max(zp, 0.0) else (1 if zp > max(zn, 0.0) else 0)
+def matrix(rows, vocab):
+    r_, c_, d_ = [], [], []
+    for i, r in enumerate(rows):
+        for f, v in features(r["text"], r["target"][0], r["target"][1]).items():
+            j = vocab.get(f)
+            if j is not None:
+                r_.append(i)
+                c_.append(j)
+                d_.append(v)
+    return sp.csr_matrix((d_, (r_, c_)), shape=(len(rows), len(vocab)))
 
 
 def f1m(gold, pred):
     out = []
     for c in (-1, 0, 1):
         tp = sum(1 for g, p in zip(gold, pred) if g == p == c)
-        pc = sum(1 for p in pred if p == c)
-        gc = sum(1 for g in gold if g == c)
+        pc, gc = sum(1 for p in pred if p == c), sum(1 for g in gold if g == c)
         pr, rc = (tp / pc if pc else 0.0), (tp / gc if gc else 0.0)
         out.append(2 * pr * rc / (pr + rc) if pr + rc else 0.0)
     return sum(out) / 3
@@ -129,25 +147,47 @@ def f1m(gold, pred):
 def main():
     if len(sys.argv) < 2:
         sys.exit(__doc__)
-    val = load_valence()
-    rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
-    w = train(rows, val)
-    if len(sys.argv) > 2:
-        dev = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+    rows = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8")]
+    dev = [json.loads(line) for line in open(sys.argv[2], encoding="utf-8")] if len(sys.argv) > 2 else []
+    texts = sorted({r["text"] for r in rows + dev})
+    NAMES.update(zip(texts, names_of(texts)))
+    counts = collections.Counter(f for r in rows for f in features(r["text"], r["target"][0], r["target"][1]))
+    vocab = {f: i for i, f in enumerate(sorted(f for f, c in counts.items() if c >= MIN_COUNT))}
+    y = np.array([r["polarity"] for r in rows])
+    model = LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(matrix(rows, vocab), y)
+    classes = list(model.classes_)
+    neg, neu, pos = (classes.index(c) for c in (-1, 0, 1))
+    w = model.coef_
+    rel = np.stack([w[neg] - w[neu], w[pos] - w[neu]])  # toward negative / positive, neutral as reference
+    bias = [model.intercept_[neg] - model.intercept_[neu], model.intercept_[pos] - model.intercept_[neu]]
+    names = sorted(vocab, key=vocab.get)
+    order = sorted(range(len(names)), key=lambda j: (-float(np.abs(rel[:, j]).max()), names[j]))[:KEEP]
+    kept = {names[j]: (float(rel[0, j]), float(rel[1, j])) for j in order}
+
+    if dev:
         for part in ("rw", "mt"):
             sub = [r for r in dev if r.get("set") == part]
-            pred = [predict(w, features(r["text"], r["target"][0], r["target"][1], val)) for r in sub]
-            print(f"{part}: F1m={f1m([r['polarity'] for r in sub], pred):.3f} (gold target spans)")
-    kept = sorted((k, v) for k, v in w.items() if max(abs(v[0]), abs(v[1])) >= KEEP or k[:2] not in ("n:", "a:"))
+            pred = []
+            for r in sub:
+                z = list(bias)
+                for f, v in features(r["text"], r["target"][0], r["target"][1]).items():
+                    if f in kept:
+                        z[0] += kept[f][0] * v
+                        z[1] += kept[f][1] * v
+                pred.append(-1 if z[0] > max(z[1], 0.0) else (1 if z[1] > max(z[0], 0.0) else 0))
+            print(f"{part}: F1m={f1m([r['polarity'] for r in sub], pred):.3f} (gold target spans, {len(kept)} features)")
+
     with open(OUT, "w", encoding="utf-8") as out:
         out.write("# Target-dependent polarity model: multinomial logistic regression, neutral as reference.\n")
         out.write("# feature<TAB>weight toward negative<TAB>weight toward positive\n")
-        out.write(f"# a:WORD = word anywhere in the sentence outside the mention, n:WORD = within {NEAR} words of it;\n")
-        out.write("# valence:near/far = summed lexicon valence (/4) near and far; bias = constant.\n")
+        out.write("# u:WORD unigram, b:WORD WORD bigram, l:/r:WORD within %d tokens left/right of the\n" % NEAR)
+        out.write("# mention (<t> in bigrams, <e> for any other name); each counted per occurrence\n")
+        out.write("# and scaled by 1/sqrt(features emitted).\n")
         out.write("# Trained on NewsMTSC train (Hamborg & Donnay, EACL 2021; MIT licence) by\n")
         out.write("# scripts/train_target_polarity.py. Generated, do not edit: rerun the script.\n")
-        for k, (a, b) in kept:
-            out.write(f"{k}\t{a:.4f}\t{b:.4f}\n")
+        out.write(f"bias\t{bias[0]:.4f}\t{bias[1]:.4f}\n")
+        for f in sorted(kept):
+            out.write(f"{f}\t{kept[f][0]:.4f}\t{kept[f][1]:.4f}\n")
     print(f"wrote {len(kept)} features to {OUT}")
 
 

@@ -195,9 +195,16 @@ function selectEntity(id) {
     const kinds = cues.filter((c) => c.sentence === i).map((c) => `${CUE_NAMES[c.kind] || c.kind} “${c.text}”`);
     list.append(el("li", {}, el("span", { class: "evidence-text", text: s.text }), el("span", { class: "evidence-cues", text: kinds.join("; ") })));
   }
+  // The context model's share of the score, with the words it weighed most.
+  const context = entity.framing?.context;
+  const words = (context?.words || []).map((w) => `“${w.text}” (${w.weight > 0 ? "+" : "−"}${Math.abs(w.weight).toFixed(2)})`);
   evidence.replaceChildren(
     el("h3", { text: `${entity.name}: ${fmtScore(entity.framing?.score)} (${entity.framing?.polarity ?? "neutral"})` }),
     sentences.length ? list : el("p", { class: "hint", text: "No framing cues point at this entity." }),
+    el("p", {
+      class: "hint context-reading",
+      text: `Wording around the name (a learned model): ${fmtScore(context?.score ?? 0)}` + (words.length ? `, most from ${words.join(", ")}.` : "."),
+    }),
   );
   evidence.hidden = false;
   $("article").querySelector(`[data-entity="${state.selected}"]`)?.scrollIntoView({ block: "nearest" });

@@ -193,6 +193,13 @@ test("entities are listed by framing score and selecting one highlights its ment
       page.$$eval(".mention.selected", (els) => new Set(els.map((e) => e.closest(".sentence").dataset.sentence + ":" + e.textContent)).size);
     assert.equal(await marked(), first.mentions.length);
     assert.equal(await page.isVisible("#evidence"), true);
+    // the context model's reading is shown with the words it weighed, each a real slice of the text
+    const reading = await page.textContent("#evidence .context-reading");
+    assert.match(reading, /Wording around the name/);
+    for (const w of first.framing.context.words) {
+      assert.equal(analysis.sentences[w.sentence].text.includes(w.text), true);
+      assert.ok(reading.includes(`“${w.text}”`), `${w.text} is shown`);
+    }
     // Xi Jinping: selecting him marks his 9 mentions in the text.
     const xi = analysis.entities.find((e) => e.name === "Xi Jinping");
     assert.ok(xi, "Xi Jinping is found in the seed article");

@@ -1,33 +1,54 @@
-//! Per-entity framing scores from their cues, and the document summary.
+//! Per-entity framing scores from their cues and their context, and the document summary.
 //!
-//! An entity's score is `tanh(C / sqrt(n) + CONTEXT_WEIGHT * K)`, where `C` is
-//! the sum of the polarities of the `n` cues that target it and `K` the mean,
+//! An entity's score is `tanh(C / sqrt(n) + w * dz(K))`, where `C`
+//! is the sum of the polarities of the `n` cues that target it and `K` the mean,
 //! over the sentences naming it, of what the context model says about it there
-//! (P(positive) - P(negative), see `framing::context`). tanh keeps the score in
+//! (P(positive) - P(negative), see `framing::context`); `dz` shrinks `K` toward
+//! 0 by [`CONTEXT_DEAD_ZONE`], so a faint reading counts for nothing; and `w`
+//! is [`CONTEXT_WEIGHT`] for an entity without cues but only
+//! [`CONTEXT_WEIGHT_WITH_CUES`] beside explicit cues, which are the stronger
+//! evidence (the model fills in where the wording has no cue). tanh keeps the score in
 //! (-1, 1); dividing by sqrt(n) lets several cues add up, but sublinearly, so
 //! many mild cues (a loaded word here, a scare quote there) do not outweigh a
 //! few strong ones (a pejorative label on the name). One pejorative label
-//! (-0.9) alone gives -0.72; four cues of -0.5 give -0.76. The class is `negative` at or below -[`POLARITY_THRESHOLD`],
-//! `positive` at or above it, `neutral` between. The evidence
-//! (`framing.cues`) is always the cues; the context model only shifts the
-//! score, and it counts only for entities with at least one cue: a framing
-//! without evidence is not reported.
+//! (-0.9) alone gives -0.72; four cues of -0.5 give -0.76. The class is
+//! `negative` at or below -[`POLARITY_THRESHOLD`], `positive` at or above it,
+//! `neutral` between.
+//!
+//! Both parts show their evidence: `framing.cues` lists the cues, and
+//! `framing.context` the model's reading with the words that weighed most.
+//! The model alone moves a score past the threshold only when it reads the
+//! sentences clearly one way (|K| > 0.3), as a reader would from wording that
+//! is not one of the cue kinds ("was praised for", "faces charges"). It is a
+//! bag of words, so a weak reading is often just the topic ("not a dictator"
+//! still has "dictator" in it); hence the dead zone.
 
-use crate::model::{Cue, CueCounts, Entity, Framing, Polarity, Summary};
+use crate::framing::Reading;
+use crate::model::{Context, ContextWord, Cue, CueCounts, Entity, Framing, Polarity, Sentence, Summary};
 
 /// A score at or below minus this is `negative`; at or above it, `positive`.
 pub const POLARITY_THRESHOLD: f32 = 0.1;
 
 /// How much the context model counts against the cues (a cue sums to ±1 at most each).
-pub const CONTEXT_WEIGHT: f32 = 0.3;
+pub const CONTEXT_WEIGHT: f32 = 1.0;
+
+/// The same for an entity that cues frame.
+pub const CONTEXT_WEIGHT_WITH_CUES: f32 = 0.3;
+
+/// How far the context model's reading must stray from 0 before it counts.
+pub const CONTEXT_DEAD_ZONE: f32 = 0.2;
+
+/// Context words kept per entity as evidence.
+const CONTEXT_WORDS: usize = 5;
 
 /// Accumulates cues as they are found, so nothing needs the whole cue list.
 #[derive(Debug, Default)]
 pub(crate) struct Aggregator {
     /// Per entity id: sum of cue polarities and the cue indices.
     per_entity: Vec<(f32, Vec<usize>)>,
-    /// Per entity id: sum of context-model scores and the number of sentences.
-    context: Vec<(f32, u32)>,
+    /// Per entity id: sum of context-model scores, the number of sentences,
+    /// and the strongest words so far.
+    context: Vec<(f32, u32, Vec<ContextWord>)>,
     counts: CueCounts,
     words: usize,
 }
@@ -38,14 +59,27 @@ impl Aggregator {
         self.words += words;
     }
 
-    /// Adds what the context model says about `entity` in one sentence.
-    pub(crate) fn add_context(&mut self, entity: usize, score: f32) {
-        if self.context.len() <= entity {
-            self.context.resize(entity + 1, (0.0, 0));
+    /// Adds what the context model says about an entity in sentence number `index`.
+    pub(crate) fn add_context(&mut self, reading: &Reading, sentence: &Sentence, index: usize) {
+        if self.context.len() <= reading.entity {
+            self.context.resize_with(reading.entity + 1, Default::default);
         }
-        if let Some(slot) = self.context.get_mut(entity) {
-            slot.0 += score;
-            slot.1 += 1;
+        let Some((total, n, words)) = self.context.get_mut(reading.entity) else { return };
+        *total += reading.score;
+        *n += 1;
+        for &(start, end, weight) in reading.words.iter().flatten() {
+            let weakest = words.last().map_or(f32::INFINITY, |w| w.weight.abs());
+            if words.len() >= CONTEXT_WORDS && weight.abs() <= weakest {
+                continue;
+            }
+            let text = start
+                .checked_sub(sentence.start)
+                .zip(end.checked_sub(sentence.start))
+                .and_then(|(a, b)| sentence.text.get(a..b))
+                .unwrap_or("");
+            let at = words.partition_point(|w| w.weight.abs() >= weight.abs());
+            words.insert(at, ContextWord { start, end, text: text.to_string(), sentence: index, weight });
+            words.truncate(CONTEXT_WORDS);
         }
     }
 
@@ -66,14 +100,13 @@ impl Aggregator {
     pub(crate) fn finish(mut self, entities: &mut [Entity]) -> Summary {
         for entity in entities.iter_mut() {
             let (sum, cues) = self.per_entity.get_mut(entity.id).map(std::mem::take).unwrap_or_default();
-            let context = match self.context.get(entity.id) {
-                // without a cue there is no evidence to show, so the context does not count
-                Some(&(total, n)) if n > 0 && !cues.is_empty() => total / n as f32,
-                _ => 0.0,
-            };
+            let (total, n, words) = self.context.get_mut(entity.id).map(std::mem::take).unwrap_or_default();
+            let context = Context { score: if n > 0 { total / n as f32 } else { 0.0 }, words };
             let evidence = if cues.is_empty() { 0.0 } else { sum / (cues.len() as f32).sqrt() };
-            let score = (evidence + CONTEXT_WEIGHT * context).tanh();
-            entity.framing = Framing { score, polarity: polarity_of(score), cues };
+            let reading = context.score.signum() * (context.score.abs() - CONTEXT_DEAD_ZONE).max(0.0);
+            let weight = if cues.is_empty() { CONTEXT_WEIGHT } else { CONTEXT_WEIGHT_WITH_CUES };
+            let score = (evidence + weight * reading).tanh();
+            entity.framing = Framing { score, polarity: polarity_of(score), cues, context };
         }
         let pick = |better: fn(f32, f32) -> bool, wanted: Polarity| {
             entities

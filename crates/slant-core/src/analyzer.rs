@@ -99,8 +99,8 @@ impl Analyzer {
             &mentions,
             &self.tracker,
         );
-        for &(entity, score) in self.cue_finder.context() {
-            self.aggregator.add_context(entity, score);
+        for reading in self.cue_finder.context() {
+            self.aggregator.add_context(reading, &sentence, index);
         }
         for cue in &cues {
             self.aggregator.add_cue(self.cue_count, cue);

@@ -42,7 +42,7 @@ pub use analyzer::{analyze, Analyzer};
 pub use config::Config;
 pub use error::Error;
 pub use model::{
-    Analysis, Cue, CueCounts, CueKind, Entity, EntityMention, Framing, Label, Mention, Polarity, Sentence,
+    Analysis, Context, ContextWord, Cue, CueCounts, CueKind, Entity, EntityMention, Framing, Label, Mention, Polarity, Sentence,
     SentenceReport, Summary,
 };
 pub use segment::SentenceSplitter;

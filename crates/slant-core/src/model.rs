@@ -178,12 +178,41 @@ pub struct Framing {
     pub polarity: Polarity,
     /// Indices into [`Analysis::cues`] of its evidence.
     pub cues: Vec<usize>,
+    /// What the wording around its mentions says, and the words that said it.
+    pub context: Context,
 }
 
 impl Default for Framing {
     fn default() -> Self {
-        Framing { score: 0.0, polarity: Polarity::Neutral, cues: Vec::new() }
+        Framing { score: 0.0, polarity: Polarity::Neutral, cues: Vec::new(), context: Context::default() }
     }
+}
+
+/// The context model's reading of an entity (see `framing::context`): beyond
+/// the cues, how the sentences that name it read for it.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub struct Context {
+    /// The mean over the sentences naming it of P(positive) - P(negative), -1 to +1.
+    pub score: f32,
+    /// The words that weighed most in that direction, strongest first.
+    pub words: Vec<ContextWord>,
+}
+
+/// A word the context model weighed.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+pub struct ContextWord {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// `input[start..end]`.
+    pub text: String,
+    /// Index of its sentence.
+    pub sentence: usize,
+    /// Its pull toward positive (negative: toward negative), in logits.
+    pub weight: f32,
 }
 
 /// One referent, with every mention of it.

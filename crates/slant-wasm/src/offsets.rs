@@ -86,6 +86,10 @@ pub fn analysis_offsets(analysis: &mut Analysis, f: &mut impl FnMut(&mut usize))
             f(&mut m.start);
             f(&mut m.end);
         }
+        for w in &mut e.framing.context.words {
+            f(&mut w.start);
+            f(&mut w.end);
+        }
     }
     for c in &mut analysis.cues {
         f(&mut c.start);

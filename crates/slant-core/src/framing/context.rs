@@ -1,37 +1,78 @@
-//! Target-dependent polarity from the words around a mention: a small linear
+//! Target-dependent polarity from the wording around a mention: a small linear
 //! model (`data/lexicons/target_model.tsv`, trained on NewsMTSC by
-//! `scripts/train_target_polarity.py`). It adds to an entity's score what the
-//! sentence says about it beyond explicit cues ("was praised for", "faces
-//! charges"); the cues remain the evidence shown.
+//! `scripts/train_target_polarity.py`). It reads what the sentence says about
+//! the entity beyond explicit cues ("was praised for", "faces charges"), and
+//! it names the words that weighed most, so its share of a score is shown too.
+//!
+//! Features, as in training: the sentence's tokens with the mention replaced
+//! by one placeholder; their unigrams and bigrams (placeholder included) and
+//! the words within [`NEAR`] tokens left and right of it, each counted once
+//! and scaled by 1/sqrt(number of features). Tokens are lower-cased words and
+//! numbers, a possessive "'s", and quotation marks read as `"`; every other
+//! mention reads as one token `<e>`.
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
+use std::hash::Hasher;
 use std::sync::OnceLock;
 
 use super::{Ctx, MSpan};
-use crate::hash::FxHasher;
+use crate::hash::{FxHasher, FxMap};
+use crate::tokens::TokenKind;
 
 const MODEL: &str = include_str!("../../data/lexicons/target_model.tsv");
-/// Words this close to the mention (in words) use the "near" weights too; as in training.
-const NEAR: usize = 4;
+/// Words this close to the mention (in tokens) are "near" features; as in training.
+const NEAR: usize = 3;
+/// The placeholder that stands for the mention in bigrams.
+const PLACEHOLDER: &str = "<t>";
+/// What every other name in the sentence reads as, so the model weighs how a
+/// sentence treats its target rather than which names appear near it.
+const OTHER_NAME: &str = "<e>";
+/// Evidence words kept per sentence.
+const WORDS_PER_SENTENCE: usize = 3;
 
-/// Word → its "anywhere" and "near" weights, one lookup for both.
-type Weights = HashMap<String, TokWeights, BuildHasherDefault<FxHasher>>;
-
-/// The model's weights for one token's word: anywhere in the sentence, and near the mention.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct TokWeights {
-    any: Option<[f32; 2]>,
-    near: Option<[f32; 2]>,
+/// What a feature is about; mixed into its key so "u:x" and "l:x" differ.
+#[derive(Clone, Copy)]
+enum Feature {
+    Unigram = 1,
+    Bigram = 2,
+    Left = 3,
+    Right = 4,
 }
 
-/// The weights toward negative and positive, with neutral as the reference class.
+/// The hash of one token's text, the unit every feature key is built from.
+pub(crate) fn word_key(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(word.as_bytes());
+    h.finish()
+}
+
+fn feature_key(kind: Feature, a: u64, b: u64) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_u64(kind as u64);
+    h.write_u64(a);
+    h.write_u64(b);
+    h.finish()
+}
+
+/// The model's weights [toward negative, toward positive] for one token's text,
+/// looked up once per distinct word (the word table keeps them).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct TokWeights {
+    key: u64,
+    unigram: [f32; 2],
+    left: [f32; 2],
+    right: [f32; 2],
+}
+
+/// A multinomial logistic regression with neutral as the reference class.
 #[derive(Debug, Default)]
 pub(crate) struct Model {
-    words: Weights,
+    /// Feature key → weights toward negative and positive.
+    features: FxMap<u64, [f32; 2]>,
     bias: [f32; 2],
-    valence_near: [f32; 2],
-    valence_far: [f32; 2],
+    placeholder: u64,
+    other_name: TokWeights,
+    possessive: TokWeights,
+    quote: TokWeights,
 }
 
 impl Model {
@@ -42,90 +83,208 @@ impl Model {
     }
 
     fn parse(text: &str) -> Model {
-        let mut m = Model::default();
+        let mut m = Model { placeholder: word_key(PLACEHOLDER), ..Model::default() };
         for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let mut cols = line.split('\t');
-            let (Some(key), Some(neg), Some(pos)) = (cols.next(), cols.next(), cols.next()) else { continue };
+            let (Some(name), Some(neg), Some(pos)) = (cols.next(), cols.next(), cols.next()) else { continue };
             let (Ok(neg), Ok(pos)) = (neg.trim().parse::<f32>(), pos.trim().parse::<f32>()) else { continue };
-            let w = [neg, pos];
-            match key {
-                "bias" => m.bias = w,
-                "valence:near" => m.valence_near = w,
-                "valence:far" => m.valence_far = w,
-                _ => {
-                    if let Some(word) = key.strip_prefix("a:") {
-                        m.words.entry(word.to_string()).or_default().any = Some(w);
-                    } else if let Some(word) = key.strip_prefix("n:") {
-                        m.words.entry(word.to_string()).or_default().near = Some(w);
-                    }
+            let key = match name.split_once(':') {
+                _ if name == "bias" => {
+                    m.bias = [neg, pos];
+                    continue;
                 }
-            }
+                Some(("u", w)) => feature_key(Feature::Unigram, word_key(w), 0),
+                Some(("l", w)) => feature_key(Feature::Left, word_key(w), 0),
+                Some(("r", w)) => feature_key(Feature::Right, word_key(w), 0),
+                Some(("b", pair)) => match pair.split_once(' ') {
+                    Some((a, b)) => feature_key(Feature::Bigram, word_key(a), word_key(b)),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            m.features.insert(key, [neg, pos]);
         }
+        m.other_name = m.weights(OTHER_NAME);
+        m.possessive = m.weights("'s");
+        m.quote = m.weights("\"");
         m
     }
 
-    /// The weights of one lower-cased word, looked up once per token.
-    pub(crate) fn weights(&self, word: &str) -> TokWeights {
-        self.words.get(word).copied().unwrap_or_default()
+    fn get(&self, kind: Feature, a: u64, b: u64) -> [f32; 2] {
+        self.features.get(&feature_key(kind, a, b)).copied().unwrap_or_default()
     }
 
-    /// P(positive) - P(negative) for the mention `span`, in -1..1.
-    /// `any` holds the summed "anywhere" weights of the whole sentence;
-    /// `weights` holds [`Model::weights`] of every token's word.
-    pub(crate) fn score(
-        &self,
-        ctx: &Ctx,
-        span: &MSpan,
-        any: [f32; 2],
-        word_index: &[u32],
-        weights: &[TokWeights],
-    ) -> f32 {
-        let mut z = [self.bias[0] + any[0], self.bias[1] + any[1]];
-        let (mut vn, mut vf) = (0.0f32, 0.0f32);
-        let first_w = word_index.get(span.first).copied().unwrap_or(0) as usize;
-        let end_w = word_index.get(span.end).copied().unwrap_or(first_w as u32) as usize;
-        for (i, _) in ctx.toks.iter().enumerate() {
-            if !ctx.is_word(i) || (span.first..span.end).contains(&i) {
+    /// The weights of one lower-cased token text.
+    pub(crate) fn weights(&self, word: &str) -> TokWeights {
+        let key = word_key(word);
+        TokWeights {
+            key,
+            unigram: self.get(Feature::Unigram, key, 0),
+            left: self.get(Feature::Left, key, 0),
+            right: self.get(Feature::Right, key, 0),
+        }
+    }
+}
+
+/// One token the model reads.
+#[derive(Debug, Clone, Copy)]
+struct Read {
+    /// Its index in the sentence's tokens.
+    tok: usize,
+    w: TokWeights,
+    /// The bigram it starts with the next token read.
+    bigram: [f32; 2],
+}
+
+/// What the model says about one entity in one sentence.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Reading {
+    pub(crate) entity: usize,
+    /// P(positive) - P(negative), in -1..1.
+    pub(crate) score: f32,
+    /// The words that pushed hardest in the direction of `score`, strongest
+    /// first: (start, end, weight toward positive), byte offsets in the document.
+    pub(crate) words: [Option<(usize, usize, f32)>; WORDS_PER_SENTENCE],
+}
+
+/// One sentence as the model reads it; reused from sentence to sentence.
+#[derive(Debug, Default)]
+pub(crate) struct SentenceFeatures {
+    reads: Vec<Read>,
+    /// Per token read: its share of the logits (scratch for one mention).
+    shares: Vec<[f32; 2]>,
+}
+
+impl SentenceFeatures {
+    /// Reads the tokens of `ctx`; `word_weights(i)` gives the weights of word token `i`.
+    pub(crate) fn prepare(&mut self, model: &Model, ctx: &Ctx, word_weights: impl Fn(usize) -> TokWeights) {
+        self.reads.clear();
+        let mut last_mention = None;
+        for (i, t) in ctx.toks.iter().enumerate() {
+            let mention = ctx.mention_at(i).map(|m| m.index);
+            if mention.is_some() {
+                // a mention is one token: the placeholder for the target (see `read`), `<e>` for others
+                if mention != last_mention {
+                    self.reads.push(Read { tok: i, w: model.other_name, bigram: [0.0; 2] });
+                }
+                last_mention = mention;
                 continue;
             }
-            let wi = word_index.get(i).copied().unwrap_or(0) as usize;
-            let d = if wi < first_w { first_w - wi } else { wi.saturating_sub(end_w) + 1 };
-            let v = ctx.roles(i).and_then(|r| r.valence).unwrap_or(0.0) / 4.0;
-            if d <= NEAR {
-                vn += v;
-                if let Some(w) = weights.get(i).and_then(|w| w.near) {
-                    z[0] += w[0];
-                    z[1] += w[1];
-                }
-            } else {
-                vf += v;
-            }
+            last_mention = None;
+            let text = ctx.text.get(t.start..t.end).unwrap_or("");
+            let w = match t.kind {
+                TokenKind::Word => word_weights(i),
+                TokenKind::Number => model.weights(text),
+                TokenKind::Possessive if text.ends_with('s') => model.possessive,
+                TokenKind::Punct if matches!(text, "\"" | "“" | "”") => model.quote,
+                _ => continue,
+            };
+            self.reads.push(Read { tok: i, w, bigram: [0.0; 2] });
         }
-        // remove the mention's own words from the sentence sum
-        for i in span.first..span.end {
-            if let Some(w) = weights.get(i).and_then(|w| w.any) {
-                z[0] -= w[0];
-                z[1] -= w[1];
-            }
+        for k in 1..self.reads.len() {
+            let (a, b) = (self.reads[k - 1].w.key, self.reads[k].w.key);
+            self.reads[k - 1].bigram = model.get(Feature::Bigram, a, b);
         }
-        z[0] += self.valence_near[0] * vn + self.valence_far[0] * vf;
-        z[1] += self.valence_near[1] * vn + self.valence_far[1] * vf;
-        let m = z[0].max(z[1]).max(0.0);
-        let (en, ep, e0) = ((z[0] - m).exp(), (z[1] - m).exp(), (-m).exp());
-        (ep - en) / (en + ep + e0)
     }
 
-    /// The summed "anywhere" weights over every word of the sentence.
-    pub(crate) fn sentence_sum(&self, ctx: &Ctx, weights: &[TokWeights]) -> [f32; 2] {
+    /// What the model says about the entity of the mention at tokens `span`;
+    /// `offset` is where the sentence starts in the document.
+    pub(crate) fn read(&mut self, model: &Model, ctx: &Ctx, span: &MSpan, offset: usize) -> Reading {
+        let reads = &self.reads;
+        // the mention's tokens a..b are replaced by the placeholder
+        let a = reads.partition_point(|r| r.tok < span.first);
+        let b = reads.partition_point(|r| r.tok < span.end).max(a);
+        let n = reads.len();
+        self.shares.clear();
+        self.shares.resize(n, [0.0; 2]);
         let mut z = [0.0f32; 2];
-        for i in 0..ctx.toks.len() {
-            if ctx.is_word(i) {
-                if let Some(w) = weights.get(i).and_then(|w| w.any) {
-                    z[0] += w[0];
-                    z[1] += w[1];
+        let mut count = 0usize;
+        let mut add = |shares: &mut [[f32; 2]], at: &[usize], w: [f32; 2]| {
+            count += 1;
+            z[0] += w[0];
+            z[1] += w[1];
+            let part = 1.0 / at.len() as f32;
+            for &k in at {
+                if let Some(s) = shares.get_mut(k) {
+                    s[0] += w[0] * part;
+                    s[1] += w[1] * part;
+                }
+            }
+        };
+        for k in (0..a).chain(b..n) {
+            add(&mut self.shares, &[k], reads[k].w.unigram);
+            // bigrams that do not touch the mention: both tokens on one side of it
+            if k + 1 < a || (k >= b && k + 1 < n) {
+                add(&mut self.shares, &[k, k + 1], reads[k].bigram);
+            }
+        }
+        if a > 0 {
+            add(&mut self.shares, &[a - 1], model.get(Feature::Bigram, reads[a - 1].w.key, model.placeholder));
+        }
+        if b < n {
+            add(&mut self.shares, &[b], model.get(Feature::Bigram, model.placeholder, reads[b].w.key));
+        }
+        let left = a.saturating_sub(NEAR);
+        for (k, r) in reads.iter().enumerate().take(a).skip(left) {
+            add(&mut self.shares, &[k], r.w.left);
+        }
+        for (k, r) in reads.iter().enumerate().take((b + NEAR).min(n)).skip(b) {
+            add(&mut self.shares, &[k], r.w.right);
+        }
+        let scale = 1.0 / (count.max(1) as f32).sqrt();
+        let z = [model.bias[0] + z[0] * scale, model.bias[1] + z[1] * scale];
+        let m = z[0].max(z[1]).max(0.0);
+        let (en, ep, e0) = ((z[0] - m).exp(), (z[1] - m).exp(), (-m).exp());
+        let score = (ep - en) / (en + ep + e0);
+
+        let mut reading = Reading { entity: span.entity, score, words: [None; WORDS_PER_SENTENCE] };
+        for (k, share) in self.shares.iter().enumerate() {
+            let toward_positive = (share[1] - share[0]) * scale;
+            if toward_positive * score <= 0.0 {
+                continue;
+            }
+            // keep the strongest few, strongest first
+            let tok = reads[k].tok;
+            // function words and quotation marks count, but they explain nothing to a reader
+            let Some(t) = ctx.toks.get(tok) else { continue };
+            if t.kind == TokenKind::Punct || super::words::is_function_word(ctx.word(tok)) {
+                continue;
+            }
+            let mut item = Some((offset + t.start, offset + t.end, toward_positive));
+            for slot in reading.words.iter_mut() {
+                match (*slot, item) {
+                    (None, _) => {
+                        *slot = item;
+                        break;
+                    }
+                    (Some(old), Some(new)) if new.2.abs() > old.2.abs() => {
+                        *slot = Some(new);
+                        item = Some(old);
+                    }
+                    _ => {}
                 }
             }
         }
-        z
+        reading
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_parses_every_feature() {
+        let m = Model::shipped();
+        let lines = MODEL.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
+        assert_eq!(m.features.len() + 1, lines, "every line but the bias is a feature");
+        assert!(m.bias[0] != 0.0 && m.bias[1] != 0.0);
+    }
+
+    #[test]
+    fn keys_tell_kinds_and_order_apart() {
+        let (x, y) = (word_key("x"), word_key("y"));
+        assert_ne!(feature_key(Feature::Left, x, 0), feature_key(Feature::Right, x, 0));
+        assert_ne!(feature_key(Feature::Bigram, x, y), feature_key(Feature::Bigram, y, x));
     }
 }

@@ -23,7 +23,7 @@ use crate::model::{Cue, CueKind, Label, Mention, Sentence};
 use crate::tokens::{Token, TokenKind};
 use crate::vocab::{Vocab, NO_WORD};
 
-pub(crate) use context::{Model as ContextModel, TokWeights};
+pub(crate) use context::{Model as ContextModel, Reading, TokWeights};
 pub(crate) use lexicon::{Lexicon, Roles};
 
 /// Sentinel for "no mention covers this token".
@@ -142,12 +142,10 @@ pub(crate) struct CueFinder {
     toks: Vec<Tok>,
     spans: Vec<MSpan>,
     cands: Vec<Cand>,
-    /// Per entity named in the last sentence: what its context says (-1..1).
-    context: Vec<(usize, f32)>,
-    /// Per token: how many words precede it (distances for the context model).
-    word_index: Vec<u32>,
-    /// Per token: the context model's weights for its word.
-    weights: Vec<context::TokWeights>,
+    /// Per entity named in the last sentence: what the context model says about it.
+    context: Vec<Reading>,
+    /// The last sentence as the context model reads it.
+    features: context::SentenceFeatures,
 }
 
 impl CueFinder {
@@ -158,8 +156,7 @@ impl CueFinder {
             spans: Vec::new(),
             cands: Vec::new(),
             context: Vec::new(),
-            word_index: Vec::new(),
-            weights: Vec::new(),
+            features: context::SentenceFeatures::default(),
         }
     }
 
@@ -213,25 +210,12 @@ impl CueFinder {
         self.context.clear();
         if !self.spans.is_empty() {
             let model = context::Model::shipped();
-            self.word_index.clear();
-            let mut words = 0u32;
-            for i in 0..ctx.toks.len() {
-                self.word_index.push(words);
-                if ctx.is_word(i) {
-                    words += 1;
-                }
-            }
-            self.word_index.push(words);
-            self.weights.clear();
             // the word table holds `model.weights` of each word, looked up once
-            self.weights.extend(ctx.toks.iter().map(|t| vocab.weights(t.word)));
-            let any = model.sentence_sum(&ctx, &self.weights);
+            self.features.prepare(model, &ctx, |i| vocab.weights(ctx.word_id(i)));
             for span in ctx.mentions {
-                if self.context.iter().any(|&(e, _)| e == span.entity) {
-                    continue;
+                if !self.context.iter().any(|r| r.entity == span.entity) {
+                    self.context.push(self.features.read(model, &ctx, span, sentence.start));
                 }
-                let score = model.score(&ctx, span, any, &self.word_index, &self.weights);
-                self.context.push((span.entity, score));
             }
         }
         if let Some(m) = mentions.iter().rev().find(|m| m.label == Label::Person) {
@@ -242,8 +226,8 @@ impl CueFinder {
     }
 
     /// What the context model says about each entity named in the last
-    /// processed sentence: `(entity id, P(positive) - P(negative))`.
-    pub(crate) fn context(&self) -> &[(usize, f32)] {
+    /// processed sentence.
+    pub(crate) fn context(&self) -> &[Reading] {
         &self.context
     }
 
