@@ -85,7 +85,7 @@ def criterion(quick: bool) -> tuple[list[tuple[str, str, str]], str]:
     sys.stdout.write(proc.stdout)
     sys.stderr.write(proc.stderr)
     if proc.returncode != 0:
-        return [("core: criterion bench", "n/a", f"cargo bench failed (exit {proc.returncode})")], ""
+        return [("core: criterion bench", "n/a", "n/a", f"cargo bench failed (exit {proc.returncode})")], ""
     corpus = next((l for l in proc.stderr.splitlines() if l.startswith("corpus:")), "")
     thrpt = {}
     current = None
@@ -110,8 +110,8 @@ def criterion(quick: bool) -> tuple[list[tuple[str, str, str]], str]:
         group = "split" if label.startswith("split") else "pipeline"
         variant = "whole" if label.endswith("whole") else "1KiB_chunks"
         crit = next((v for k, v in thrpt.items() if k.startswith(f"{group}/{variant}/")), None)
-        detail = f"best run {best} MB/s" + (f"; criterion median {crit:.0f} MB/s" if crit else "")
-        rows.append((f"core: {label}", cpu, f"per CPU-second; {detail}"))
+        detail = f"criterion median {crit:.0f} MB/s" if crit else "criterion groups skipped"
+        rows.append((f"core: {label}", best, cpu, detail))
         corpus = corpus or corpus_desc
     return rows, corpus
 
@@ -137,14 +137,19 @@ def cli(binary: Path, text_file: Path, size: int, runs: int) -> list[tuple[str, 
                 best_wall, best_cpu = wall, cpu
         mb = size / 1e6
         rows.append(
-            (f"CLI: slant {label}", f"{mb / best_wall:.0f}", f"best of {runs}: {best_wall:.2f} s wall, {best_cpu:.2f} s CPU")
+            (
+                f"CLI: slant {label}",
+                f"{mb / best_wall:.0f}",
+                f"{mb / best_cpu:.0f}" if best_cpu > 0 else "n/a",
+                f"best of {runs}: {best_wall:.2f} s wall, {best_cpu:.2f} s CPU",
+            )
         )
     return rows
 
 
 def wasm(pkg: Path, text_file: Path, runs: int) -> list[tuple[str, str, str]]:
     if not (pkg / "slant_wasm.js").is_file():
-        return [("wasm under Node: analyze()", "n/a", f"no package in {pkg} (run through `just bench`)")]
+        return [("wasm under Node: analyze()", "n/a", "n/a", f"no package in {pkg} (run through `just bench`)")]
     out = subprocess.run(
         ["node", str(ROOT / "scripts/bench_wasm.mjs"), str(pkg), str(text_file), str(runs)],
         capture_output=True,
@@ -152,14 +157,16 @@ def wasm(pkg: Path, text_file: Path, runs: int) -> list[tuple[str, str, str]]:
     )
     if out.returncode != 0:
         sys.stderr.write(out.stderr)
-        return [("wasm under Node: analyze()", "n/a", f"node failed (exit {out.returncode})")]
+        return [("wasm under Node: analyze()", "n/a", "n/a", f"node failed (exit {out.returncode})")]
     r = json.loads(out.stdout.strip().splitlines()[-1])
     size = (pkg / "slant_wasm_bg.wasm").stat().st_size
     return [
         (
             "wasm under Node: analyze()",
             f"{r['mb_per_s']:.1f}",
-            f"best of {runs}: {r['best_ms'] / 1e3:.2f} s wall (runs {r['runs_ms']} ms); {size // 1024} KiB wasm, opt-level z",
+            f"{r['bytes'] / 1e6 / (r['best_cpu_ms'] / 1e3):.1f}" if r.get("best_cpu_ms") else "n/a",
+            f"best of {runs}: {r['best_ms'] / 1e3:.2f} s wall, {r['best_cpu_ms'] / 1e3:.2f} s CPU (Node process); "
+            f"{size // 1024} KiB wasm, opt-level z",
         )
     ]
 
@@ -192,11 +199,11 @@ def main() -> None:
     print(f"load average: {load_before} before, {load()} after ({os.cpu_count()} CPUs)")
     print()
     width = max(len(r[0]) for r in rows)
-    print(f"| {'what':<{width}} | {'MB/s':>6} | detail |")
-    print(f"|{'-' * (width + 2)}|{'-' * 8}|---|")
-    for what, mbs, detail in rows:
-        print(f"| {what:<{width}} | {mbs:>6} | {detail} |")
-    if any(mbs == "n/a" for _, mbs, _ in rows):
+    print(f"| {'what':<{width}} | MB/s, best run | MB/s per CPU-second | detail |")
+    print(f"|{'-' * (width + 2)}|---:|---:|---|")
+    for what, mbs, cpu, detail in rows:
+        print(f"| {what:<{width}} | {mbs:>14} | {cpu:>19} | {detail} |")
+    if any(mbs == "n/a" for _, mbs, _, _ in rows):
         raise SystemExit("bench: some measurements failed (n/a above)")
 
 
