@@ -51,6 +51,11 @@ pub fn write_report(out: &mut impl Write, analysis: &Analysis) -> io::Result<()>
                 )?;
             }
         }
+        let context = &e.framing.context;
+        if !context.words.is_empty() && context.score.abs() >= 0.2 {
+            let words: Vec<String> = context.words.iter().map(|w| format!("“{}”", w.text)).collect();
+            writeln!(out, "        {:+.2} {:<11} {}", context.score, "context", words.join(" "))?;
+        }
     }
     Ok(())
 }
