@@ -48,32 +48,61 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
+/// What a character is to the tokenizer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Space,
+    /// Alphabetic.
+    Letter,
+    /// Numeric and not alphabetic.
+    Digit,
+    Other,
+}
+
+/// The class of `c`. Blocks common in news that hold only letters or only
+/// symbols are decided by range, sparing the Unicode table search (a test
+/// checks each range against the tables).
 #[inline]
-fn is_alnum(c: char) -> bool {
+fn class_of(c: char) -> Class {
     if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        // quotes, dashes and other general punctuation are common in news; skip the table lookup
-        !matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}') && c.is_alphanumeric()
+        return if c.is_ascii_alphabetic() {
+            Class::Letter
+        } else if c.is_ascii_digit() {
+            Class::Digit
+        } else if c.is_ascii_whitespace() || c == '\u{b}' {
+            Class::Space
+        } else {
+            Class::Other
+        };
+    }
+    match c {
+        LATIN_LETTERS_START..=LATIN_LETTERS_END if c != '×' && c != '÷' => Class::Letter,
+        HEBREW_LETTERS_START..=HEBREW_LETTERS_END => Class::Letter,
+        // general punctuation: quotes, dashes, bullets, direction marks
+        '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' => Class::Other,
+        // pictographs and emoji
+        '\u{1F300}'..='\u{1F64F}' | '\u{1F680}'..='\u{1F6FF}' | '\u{1F900}'..='\u{1F9FF}' => Class::Other,
+        _ if c.is_alphabetic() => Class::Letter,
+        _ if c.is_numeric() => Class::Digit,
+        _ if c.is_whitespace() => Class::Space,
+        _ => Class::Other,
     }
 }
 
+/// Latin-1 letters and Latin Extended-A and -B: letters only, but for × and ÷.
+const LATIN_LETTERS_START: char = '\u{C0}';
+const LATIN_LETTERS_END: char = '\u{24F}';
+const HEBREW_LETTERS_START: char = '\u{5D0}';
+const HEBREW_LETTERS_END: char = '\u{5EA}';
+
 #[inline]
-fn is_space(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_whitespace() || c == '\u{b}'
-    } else {
-        !matches!(c, '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}') && c.is_whitespace()
-    }
+fn is_alnum(c: char) -> bool {
+    matches!(class_of(c), Class::Letter | Class::Digit)
 }
 
 #[inline]
 fn is_alpha(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        c.is_alphabetic()
-    }
+    class_of(c) == Class::Letter
 }
 
 /// Splits `text` into tokens, appending them to `out` (cleared first).
@@ -91,12 +120,13 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             }
             continue;
         }
-        if is_space(c) {
+        let class = class_of(c);
+        if class == Class::Space {
             i += len;
             continue;
         }
-        if is_alnum(c) {
-            i = word(text, start, c, len, out);
+        if matches!(class, Class::Letter | Class::Digit) {
+            i = word(text, start, c, class, len, out);
             continue;
         }
         if is_apostrophe(c) {
@@ -118,11 +148,11 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
 }
 
 /// One word or number starting at `start` with character `c`; returns its end.
-fn word(text: &str, start: usize, c: char, len: usize, out: &mut Vec<Token>) -> usize {
+fn word(text: &str, start: usize, c: char, class: Class, len: usize, out: &mut Vec<Token>) -> usize {
     let numeric = c.is_ascii_digit();
     let mut end = start + len;
     // letters at the end of the token so far ("U.S" ends in one letter)
-    let mut tail_alpha = usize::from(is_alpha(c));
+    let mut tail_alpha = usize::from(class == Class::Letter);
     let mut dotted = false;
     let bytes = text.as_bytes();
     // Extend over letters/digits and inner connectors followed by a letter or digit.
@@ -139,10 +169,18 @@ fn word(text: &str, start: usize, c: char, len: usize, out: &mut Vec<Token>) -> 
             end += 1;
         }
         let Some((n, nlen)) = char_at(text, end) else { break };
-        if is_alnum(n) {
-            end += nlen;
-            tail_alpha = if is_alpha(n) { tail_alpha + 1 } else { 0 };
-            continue;
+        match class_of(n) {
+            Class::Letter => {
+                end += nlen;
+                tail_alpha += 1;
+                continue;
+            }
+            Class::Digit => {
+                end += nlen;
+                tail_alpha = 0;
+                continue;
+            }
+            _ => {}
         }
         let after = char_at(text, end + nlen).map(|(a, _)| a);
         let joins = match n {
@@ -295,6 +333,39 @@ mod tests {
         tokenize(text, &mut a);
         reference_tokenize(text, &mut b);
         assert_eq!(a, b, "{text:?}");
+    }
+
+    /// The ranges `class_of` decides without the tables agree with them.
+    #[test]
+    fn class_ranges_agree_with_unicode_tables() {
+        let slow = |c: char| {
+            if c.is_alphabetic() {
+                Class::Letter
+            } else if c.is_numeric() {
+                Class::Digit
+            } else if c.is_whitespace() {
+                Class::Space
+            } else {
+                Class::Other
+            }
+        };
+        let ranges = [
+            (LATIN_LETTERS_START, LATIN_LETTERS_END),
+            (HEBREW_LETTERS_START, HEBREW_LETTERS_END),
+            ('\u{2010}', '\u{2027}'),
+            ('\u{2030}', '\u{205E}'),
+            ('\u{1F300}', '\u{1F64F}'),
+            ('\u{1F680}', '\u{1F6FF}'),
+            ('\u{1F900}', '\u{1F9FF}'),
+        ];
+        for (a, b) in ranges {
+            for c in a..=b {
+                assert_eq!(class_of(c), slow(c), "{c:?} U+{:04X}", c as u32);
+            }
+        }
+        for c in ['×', '÷', 'é', 'ß', 'ש', '😀', '\u{202e}', '\u{200d}', '\u{301}', '²', '٣', '\u{3000}'] {
+            assert_eq!(class_of(c), slow(c), "{c:?}");
+        }
     }
 
     #[test]

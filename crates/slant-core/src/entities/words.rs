@@ -96,11 +96,19 @@ pub(crate) fn is_all_caps(s: &str) -> bool {
 /// case-insensitively (an acronym of the lists must be matched in capitals,
 /// and a capitalised list word needs a capitalised text word), apostrophes alike.
 pub(crate) fn token_matches(text: &str, pat: &str, caps_mode: bool) -> bool {
+    let ascii = text.is_ascii() && pat.is_ascii();
+    if ascii && text.len() != pat.len() {
+        // the common miss, decided before any case test
+        return false;
+    }
     if pat.len() > 1 && is_all_caps(pat) && !caps_mode {
         return text == pat;
     }
     if is_cap(pat) && !is_cap(text) {
         return false;
+    }
+    if ascii {
+        return text.eq_ignore_ascii_case(pat);
     }
     let mut a = text.chars().map(norm_apostrophe);
     let mut b = pat.chars().map(norm_apostrophe);
