@@ -13,7 +13,7 @@ use crate::tokens::TokenKind;
 
 use super::gazetteer::{class, Gazetteer, Source};
 use super::link::Doc;
-use super::words::{is_all_caps, token_matches, LTok};
+use super::words::{is_all_caps, LTok};
 use crate::vocab::Vocab;
 
 /// How sure a label is.
@@ -327,7 +327,7 @@ impl Detector {
                 continue;
             }
             let ok = ph.toks.iter().enumerate().all(|(k, pat)| {
-                lts.get(i + k).and_then(|t| text.get(t.start..t.end)).is_some_and(|w| token_matches(w, pat, caps))
+                lts.get(i + k).and_then(|t| text.get(t.start..t.end)).is_some_and(|w| pat.matches(w, caps))
             });
             if ok {
                 return Some((ph.entry, len));

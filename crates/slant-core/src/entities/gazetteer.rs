@@ -8,7 +8,7 @@ use crate::config::data_lines;
 use crate::model::Label;
 use crate::tokens::{tokenize, Token};
 
-use super::words::{logical_tokens, lower_into, LTok};
+use super::words::{logical_tokens, lower_into, LTok, Pattern};
 
 use crate::hash::FxMap;
 
@@ -66,7 +66,7 @@ pub(crate) struct Entry {
 /// One way of writing an entry, as tokens.
 #[derive(Debug)]
 pub(crate) struct Phrase {
-    pub(crate) toks: Box<[Box<str>]>,
+    pub(crate) toks: Box<[Pattern]>,
     pub(crate) entry: u32,
 }
 
@@ -223,11 +223,11 @@ impl Gazetteer {
         if scratch.ltoks.is_empty() {
             return;
         }
-        let toks: Box<[Box<str>]> =
-            scratch.ltoks.iter().filter_map(|t| text.get(t.start..t.end)).map(Box::from).collect();
+        let toks: Box<[Pattern]> =
+            scratch.ltoks.iter().filter_map(|t| text.get(t.start..t.end)).map(Pattern::new).collect();
         let Some(first) = toks.first() else { return };
         scratch.buf.clear();
-        lower_into(first, &mut scratch.buf);
+        lower_into(&first.text, &mut scratch.buf);
         let id = self.phrases.len() as u32;
         self.phrases.push(Phrase { toks, entry });
         self.info_mut(&scratch.buf).phrases.push(id);

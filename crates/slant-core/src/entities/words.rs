@@ -92,35 +92,58 @@ pub(crate) fn is_all_caps(s: &str) -> bool {
     letters > 0
 }
 
-/// Compares a text token with a phrase token of the name lists: letters
-/// case-insensitively (an acronym of the lists must be matched in capitals,
-/// and a capitalised list word needs a capitalised text word), apostrophes alike.
-pub(crate) fn token_matches(text: &str, pat: &str, caps_mode: bool) -> bool {
-    let ascii = text.is_ascii() && pat.is_ascii();
-    if ascii && text.len() != pat.len() {
-        // the common miss, decided before any case test
-        return false;
+/// A token of a name-list phrase, with its case tests done once.
+#[derive(Debug)]
+pub(crate) struct Pattern {
+    pub(crate) text: Box<str>,
+    /// An acronym ("NATO"): matched in capitals only, unless the whole line is in capitals.
+    acronym: bool,
+    /// Capitalised: needs a capitalised text word.
+    cap: bool,
+    ascii: bool,
+}
+
+impl Pattern {
+    pub(crate) fn new(text: &str) -> Self {
+        Pattern {
+            acronym: text.len() > 1 && is_all_caps(text),
+            cap: is_cap(text),
+            ascii: text.is_ascii(),
+            text: text.into(),
+        }
     }
-    if pat.len() > 1 && is_all_caps(pat) && !caps_mode {
-        return text == pat;
-    }
-    if is_cap(pat) && !is_cap(text) {
-        return false;
-    }
-    if ascii {
-        return text.eq_ignore_ascii_case(pat);
-    }
-    let mut a = text.chars().map(norm_apostrophe);
-    let mut b = pat.chars().map(norm_apostrophe);
-    loop {
-        match (a.next(), b.next()) {
-            (None, None) => return true,
-            (Some(x), Some(y)) => {
-                if x != y && !x.to_lowercase().eq(y.to_lowercase()) {
-                    return false;
+
+    /// Compares a text token with this one: letters case-insensitively (an
+    /// acronym must be matched in capitals, and a capitalised list word needs a
+    /// capitalised text word), apostrophes alike.
+    pub(crate) fn matches(&self, text: &str, caps_mode: bool) -> bool {
+        let pat = &*self.text;
+        let ascii = self.ascii && text.is_ascii();
+        if ascii && text.len() != pat.len() {
+            // the common miss, decided before any case test
+            return false;
+        }
+        if self.acronym && !caps_mode {
+            return text == pat;
+        }
+        if self.cap && !is_cap(text) {
+            return false;
+        }
+        if ascii {
+            return text.eq_ignore_ascii_case(pat);
+        }
+        let mut a = text.chars().map(norm_apostrophe);
+        let mut b = pat.chars().map(norm_apostrophe);
+        loop {
+            match (a.next(), b.next()) {
+                (None, None) => return true,
+                (Some(x), Some(y)) => {
+                    if x != y && !x.to_lowercase().eq(y.to_lowercase()) {
+                        return false;
+                    }
                 }
+                _ => return false,
             }
-            _ => return false,
         }
     }
 }
@@ -157,10 +180,14 @@ mod tests {
 
     #[test]
     fn matching_rules() {
+        let token_matches = |text: &str, pat: &str, caps| Pattern::new(pat).matches(text, caps);
         assert!(token_matches("China", "China", false));
         assert!(token_matches("CHINA", "China", true));
         assert!(!token_matches("china", "China", false));
         assert!(!token_matches("Who", "WHO", false));
+        assert!(token_matches("WHO", "WHO", false));
         assert!(token_matches("People’s", "People's", false));
+        assert!(token_matches("ZÜRICH", "Zürich", true));
+        assert!(!token_matches("Zurich", "Zürich", false));
     }
 }
