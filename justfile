@@ -95,14 +95,14 @@ score:
     run python3 "$s/tools/score_framing.py" ptc "$s/data/framing/ptc_dev.jsonl" --cmd "$bin analyze --format json"
     run python3 "$s/tools/score_framing.py" babe "$s/data/framing/babe_dev.jsonl" --cmd "$bin analyze --format json"
 
-# MB/s table: the core's stages (criterion), the release CLI end to end, the page's wasm build under Node (`just bench --quick`: no criterion groups, only its summary).
+# MB/s table: the core's stages (criterion), the release CLI end to end, the page's wasm build under Node (`just bench --quick`: criterion's summary only).
 bench *args:
     cargo build --release -p slant-cli
     {{wasm_env}} wasm-pack --log-level warn build --release --target nodejs --no-typescript --mode no-install --out-dir ../../target/bench/wasm-node crates/slant-wasm
     wasm-opt -Oz target/bench/wasm-node/slant_wasm_bg.wasm -o target/bench/wasm-node/slant_wasm_bg.wasm
     python3 scripts/bench.py --shared "{{shared}}" {{args}}
 
-# Fails on a gross (> 2x) slowdown of split, pipeline or CLI against a reference workload timed in the same run (ratios in scripts/perf_guard.txt; `just perf-guard --update` re-measures them).
+# Fails on a gross (> 2x) slowdown of split, pipeline or CLI against reference workloads timed in the same run (ratios in scripts/perf_guard.txt; `just perf-guard --update` re-measures them).
 perf-guard *args:
     cargo build --release -p slant-cli --bin slant --example perf_guard
     target/release/examples/perf_guard --bin target/release/slant --expected scripts/perf_guard.txt {{args}}
