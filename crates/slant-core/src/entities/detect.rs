@@ -327,7 +327,14 @@ impl Detector {
                 continue;
             }
             let ok = ph.toks.iter().enumerate().all(|(k, pat)| {
-                lts.get(i + k).and_then(|t| text.get(t.start..t.end)).is_some_and(|w| pat.matches(w, caps))
+                lts.get(i + k).and_then(|t| text.get(t.start..t.end)).is_some_and(|w| {
+                    // the phrases were found by the first word's lower-cased form
+                    if k == 0 {
+                        pat.matches_first(w, caps)
+                    } else {
+                        pat.matches(w, caps)
+                    }
+                })
             });
             if ok {
                 return Some((ph.entry, len));

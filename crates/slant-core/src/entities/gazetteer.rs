@@ -206,6 +206,18 @@ impl Gazetteer {
         let phrases = &g.phrases;
         for info in &mut g.infos {
             info.phrases.sort_by_key(|&p| std::cmp::Reverse(phrases.get(p as usize).map_or(0, |p| p.toks.len())));
+            // a phrase written like an earlier one can never be the first match
+            let same = |a: u32, b: u32| match (phrases.get(a as usize), phrases.get(b as usize)) {
+                (Some(x), Some(y)) => x.toks.iter().map(|t| &t.text).eq(y.toks.iter().map(|t| &t.text)),
+                _ => false,
+            };
+            let mut kept: Vec<u32> = Vec::with_capacity(info.phrases.len());
+            for &p in &info.phrases {
+                if !kept.iter().any(|&k| same(k, p)) {
+                    kept.push(p);
+                }
+            }
+            info.phrases = kept;
         }
         g
     }

@@ -113,6 +113,18 @@ impl Pattern {
         }
     }
 
+    /// [`matches`](Self::matches) for a text token whose lower-cased form is
+    /// known to be this one's: only the case rules are left to check.
+    pub(crate) fn matches_first(&self, text: &str, caps_mode: bool) -> bool {
+        if !(self.ascii && text.is_ascii()) {
+            return self.matches(text, caps_mode);
+        }
+        if self.acronym && !caps_mode {
+            return text == &*self.text;
+        }
+        !self.cap || is_cap(text)
+    }
+
     /// Compares a text token with this one: letters case-insensitively (an
     /// acronym must be matched in capitals, and a capitalised list word needs a
     /// capitalised text word), apostrophes alike.
@@ -189,5 +201,9 @@ mod tests {
         assert!(token_matches("People’s", "People's", false));
         assert!(token_matches("ZÜRICH", "Zürich", true));
         assert!(!token_matches("Zurich", "Zürich", false));
+        // the first word of a phrase, already known to be the same letters
+        for (text, pat, caps) in [("China", "China", false), ("china", "China", false), ("Who", "WHO", false)] {
+            assert_eq!(Pattern::new(pat).matches_first(text, caps), token_matches(text, pat, caps), "{text} {pat}");
+        }
     }
 }
