@@ -106,10 +106,11 @@ impl Doc {
     /// Finds or makes the entity of a mention; returns its id.
     pub(crate) fn link(&mut self, c: &Candidate<'_>, gaz: &Gazetteer) -> usize {
         self.counter += 1;
+        let by_surface = self.surfaces.get(c.surface).map(|&id| id as usize);
         let found = c
             .acronym_of
             .or_else(|| c.entry.and_then(|e| self.by_entry.get(&e)).map(|&id| id as usize))
-            .or_else(|| self.surfaces.get(c.surface).map(|&id| id as usize))
+            .or(by_surface)
             .or_else(|| self.person_part(c, gaz));
         let id = match found {
             Some(id) if id < self.states.len() => id,
@@ -137,11 +138,12 @@ impl Doc {
         if let Some(e) = c.entry {
             self.by_entry.entry(e).or_insert(id as u32);
         }
-        if !self.surfaces.contains_key(c.surface) {
+        if by_surface.is_none() {
             self.surfaces.insert(c.surface.into(), id as u32);
         }
         for w in c.words {
-            if w.chars().count() < 2 {
+            // one character
+            if w.chars().nth(1).is_none() {
                 continue;
             }
             match self.words.get_mut(*w) {
