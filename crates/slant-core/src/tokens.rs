@@ -59,22 +59,40 @@ enum Class {
     Other,
 }
 
-/// The class of `c`. Blocks common in news that hold only letters or only
-/// symbols are decided by range, sparing the Unicode table search (a test
-/// checks each range against the tables).
-#[inline]
-fn class_of(c: char) -> Class {
-    if c.is_ascii() {
-        return if c.is_ascii_alphabetic() {
+/// The class of each ASCII character.
+const ASCII_CLASS: [Class; 128] = {
+    let mut table = [Class::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphabetic() {
             Class::Letter
         } else if c.is_ascii_digit() {
             Class::Digit
-        } else if c.is_ascii_whitespace() || c == '\u{b}' {
+        } else if c.is_ascii_whitespace() || c == 0x0B {
             Class::Space
         } else {
             Class::Other
         };
+        b += 1;
     }
+    table
+};
+
+/// The class of `c`: ASCII by table, the rest by [`class_of_wide`].
+#[inline(always)]
+fn class_of(c: char) -> Class {
+    match ASCII_CLASS.get(c as usize) {
+        Some(&class) => class,
+        None => class_of_wide(c),
+    }
+}
+
+/// The class of a non-ASCII `c`. Blocks common in news that hold only
+/// letters or only symbols are decided by range, sparing the Unicode table
+/// search (a test checks each range against the tables).
+#[inline(never)]
+fn class_of_wide(c: char) -> Class {
     match c {
         LATIN_LETTERS_START..=LATIN_LETTERS_END if c != '×' && c != '÷' => Class::Letter,
         HEBREW_LETTERS_START..=HEBREW_LETTERS_END => Class::Letter,
@@ -358,7 +376,7 @@ mod tests {
             ('\u{1F680}', '\u{1F6FF}'),
             ('\u{1F900}', '\u{1F9FF}'),
         ];
-        for (a, b) in ranges {
+        for (a, b) in ranges.into_iter().chain([('\0', '\u{7f}')]) {
             for c in a..=b {
                 assert_eq!(class_of(c), slow(c), "{c:?} U+{:04X}", c as u32);
             }

@@ -208,7 +208,8 @@ impl EntityTracker {
 
 /// More words, or as many words and more characters.
 fn is_fuller(new: &str, old: &str) -> bool {
-    (word_count(new), new.len()) > (word_count(old), old.len())
+    // most mentions repeat the name as it is
+    new != old && (word_count(new), new.len()) > (word_count(old), old.len())
 }
 
 /// `s.split_whitespace().count()`, a byte at a time for ASCII text (a test checks they agree).
