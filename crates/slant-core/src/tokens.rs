@@ -187,7 +187,12 @@ fn word(text: &str, start: usize, c: char, class: Class, len: usize, out: &mut V
             end += 1;
         }
         let Some((n, nlen)) = char_at(text, end) else { break };
-        match class_of(n) {
+        let class = class_of(n);
+        if class == Class::Space {
+            // the common end of a word: nothing to join
+            break;
+        }
+        match class {
             Class::Letter => {
                 end += nlen;
                 tail_alpha += 1;
