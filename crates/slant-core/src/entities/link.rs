@@ -141,6 +141,10 @@ impl Doc {
         if by_surface.is_none() {
             self.surfaces.insert(c.surface.into(), id as u32);
         }
+        if by_surface == Some(id) {
+            // the same words (the surface is its words joined) were listed for this entity before
+            return id;
+        }
         for w in c.words {
             // one character
             if w.chars().nth(1).is_none() {
