@@ -8,7 +8,10 @@ which names tend to appear in negative news), as
 - unigrams ("u:WORD") and bigrams ("b:WORD WORD", the placeholder included),
 - the words within NEAR tokens left and right of the placeholder ("l:WORD", "r:WORD"),
 each counted once per occurrence and scaled by 1/sqrt(number of features
-emitted), so long sentences do not shout. A multinomial logistic regression
+emitted), so long sentences do not shout; plus two unscaled sums of lexicon
+valence (VADER's and our loaded list, /4, times -0.74 after a negation within
+3 tokens, as VADER does): within VALENCE_NEAR tokens of the mention
+("valence:near") and farther ("valence:far"). A multinomial logistic regression
 (classes negative, neutral, positive; L2, balanced class weights) is fitted and
 the KEEP features with the largest weights are written, as weights toward
 negative and toward positive relative to neutral (the softmax is unchanged by
@@ -41,13 +44,18 @@ import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
 
 NEAR = 3
+VALENCE_NEAR = 4
+NEGATION = -0.74
+NEGATION_REACH = 3
 MIN_COUNT = 2
 C = 4.0
 KEEP = 6000
+IMPORTANCE_POWER = 1.0
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..")
-OUT = os.path.join(ROOT, "crates", "slant-core", "data", "lexicons", "target_model.tsv")
+LEX = os.path.join(ROOT, "crates", "slant-core", "data", "lexicons")
+OUT = os.path.join(LEX, "target_model.tsv")
 SLANT = os.path.join(ROOT, "target", "release", "slant")
 
 # a word: letters/digits with inner - ' ’ . joins; then an optional possessive; or a quotation mark
@@ -72,6 +80,29 @@ def names_of(texts):
 
 
 NAMES = {}
+
+
+def rows_of(name):
+    for line in open(os.path.join(LEX, name), encoding="utf-8"):
+        if not line.startswith("#") and line.strip():
+            yield line.rstrip("\n").split("\t")
+
+
+def load_valence():
+    """Single words -> valence, as slant's lexicon reads them (our loaded list over VADER's)."""
+    val = {}
+    for name in ("vader.tsv", "loaded.tsv"):
+        for cols in rows_of(name):
+            if len(cols) >= 2 and " " not in cols[0]:
+                try:
+                    val[cols[0]] = float(cols[1])
+                except ValueError:
+                    pass
+    return val
+
+
+VALENCE = load_valence()
+NEGATIONS = {cols[0] for cols in rows_of("modifiers.tsv") if len(cols) >= 2 and cols[1] == "negation"}
 
 
 def tokens(text, start, end):
@@ -119,7 +150,20 @@ def features(text, start, end):
         for j in range(k + 1, min(len(toks), k + NEAR + 1)):
             counts["r:" + toks[j]] += 1
     n = sum(counts.values()) or 1
-    return {f: c / n ** 0.5 for f, c in counts.items()}
+    feats = {f: c / n ** 0.5 for f, c in counts.items()}
+    k = toks.index(PLACEHOLDER) if PLACEHOLDER in toks else 0
+    near = far = 0.0
+    for j, t in enumerate(toks):
+        v = VALENCE.get(t, 0.0) / 4.0
+        if v and any(toks[i] in NEGATIONS for i in range(max(0, j - NEGATION_REACH), j)):
+            v *= NEGATION
+        if abs(j - k) <= VALENCE_NEAR:
+            near += v
+        else:
+            far += v
+    feats["valence:near"] = near
+    feats["valence:far"] = far
+    return feats
 
 
 def matrix(rows, vocab):
@@ -161,7 +205,10 @@ def main():
     rel = np.stack([w[neg] - w[neu], w[pos] - w[neu]])  # toward negative / positive, neutral as reference
     bias = [model.intercept_[neg] - model.intercept_[neu], model.intercept_[pos] - model.intercept_[neu]]
     names = sorted(vocab, key=vocab.get)
-    order = sorted(range(len(names)), key=lambda j: (-float(np.abs(rel[:, j]).max()), names[j]))[:KEEP]
+    # keep the features that move the most sentences: weight times how often they occur
+    importance = np.abs(rel).max(axis=0) * np.array([counts[f] for f in names]) ** IMPORTANCE_POWER
+    order = sorted(range(len(names)), key=lambda j: (not names[j].startswith("valence:"),
+                                                     -float(importance[j]), names[j]))[:KEEP]
     kept = {names[j]: (float(rel[0, j]), float(rel[1, j])) for j in order}
 
     if dev:
@@ -182,7 +229,9 @@ def main():
         out.write("# feature<TAB>weight toward negative<TAB>weight toward positive\n")
         out.write("# u:WORD unigram, b:WORD WORD bigram, l:/r:WORD within %d tokens left/right of the\n" % NEAR)
         out.write("# mention (<t> in bigrams, <e> for any other name); each counted per occurrence\n")
-        out.write("# and scaled by 1/sqrt(features emitted).\n")
+        out.write("# and scaled by 1/sqrt(features emitted); valence:near/far = summed lexicon valence / 4\n")
+        out.write("# (x %.2f after a negation within %d tokens) within %d tokens of the mention / farther.\n"
+                  % (NEGATION, NEGATION_REACH, VALENCE_NEAR))
         out.write("# Trained on NewsMTSC train (Hamborg & Donnay, EACL 2021; MIT licence) by\n")
         out.write("# scripts/train_target_polarity.py. Generated, do not edit: rerun the script.\n")
         out.write(f"bias\t{bias[0]:.4f}\t{bias[1]:.4f}\n")

@@ -9,11 +9,14 @@
 //! the words within [`NEAR`] tokens left and right of it, each counted once
 //! and scaled by 1/sqrt(number of features). Tokens are lower-cased words and
 //! numbers, a possessive "'s", and quotation marks read as `"`; every other
-//! mention reads as one token `<e>`.
+//! mention reads as one token `<e>`. Two more features, unscaled: the summed
+//! lexicon valence (/4, times VADER's -0.74 after a negation within three
+//! tokens) within [`VALENCE_NEAR`] tokens of the mention, and farther.
 
 use std::hash::Hasher;
 use std::sync::OnceLock;
 
+use super::lexicon::Modifier;
 use super::{Ctx, MSpan};
 use crate::hash::{FxHasher, FxMap};
 use crate::tokens::TokenKind;
@@ -26,6 +29,11 @@ const PLACEHOLDER: &str = "<t>";
 /// What every other name in the sentence reads as, so the model weighs how a
 /// sentence treats its target rather than which names appear near it.
 const OTHER_NAME: &str = "<e>";
+/// Valence this close to the mention (in tokens) is "near"; as in training.
+const VALENCE_NEAR: usize = 4;
+/// VADER's negation scalar, and how many tokens back a negation reaches.
+const NEGATION: f32 = -0.74;
+const NEGATION_REACH: usize = 3;
 /// Evidence words kept per sentence.
 const WORDS_PER_SENTENCE: usize = 3;
 
@@ -69,6 +77,8 @@ pub(crate) struct Model {
     /// Feature key → weights toward negative and positive.
     features: FxMap<u64, [f32; 2]>,
     bias: [f32; 2],
+    valence_near: [f32; 2],
+    valence_far: [f32; 2],
     placeholder: u64,
     other_name: TokWeights,
     possessive: TokWeights,
@@ -91,6 +101,14 @@ impl Model {
             let key = match name.split_once(':') {
                 _ if name == "bias" => {
                     m.bias = [neg, pos];
+                    continue;
+                }
+                _ if name == "valence:near" => {
+                    m.valence_near = [neg, pos];
+                    continue;
+                }
+                _ if name == "valence:far" => {
+                    m.valence_far = [neg, pos];
                     continue;
                 }
                 Some(("u", w)) => feature_key(Feature::Unigram, word_key(w), 0),
@@ -127,13 +145,17 @@ impl Model {
 }
 
 /// One token the model reads.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 struct Read {
     /// Its index in the sentence's tokens.
     tok: usize,
     w: TokWeights,
     /// The bigram it starts with the next token read.
     bigram: [f32; 2],
+    /// Its lexicon valence / 4, turned by a negation before it.
+    valence: f32,
+    /// It is a negation ("not", "never").
+    negates: bool,
 }
 
 /// What the model says about one entity in one sentence.
@@ -165,7 +187,7 @@ impl SentenceFeatures {
             if mention.is_some() {
                 // a mention is one token: the placeholder for the target (see `read`), `<e>` for others
                 if mention != last_mention {
-                    self.reads.push(Read { tok: i, w: model.other_name, bigram: [0.0; 2] });
+                    self.reads.push(Read { tok: i, w: model.other_name, ..Read::default() });
                 }
                 last_mention = mention;
                 continue;
@@ -179,7 +201,14 @@ impl SentenceFeatures {
                 TokenKind::Punct if matches!(text, "\"" | "“" | "”") => model.quote,
                 _ => continue,
             };
-            self.reads.push(Read { tok: i, w, bigram: [0.0; 2] });
+            let roles = if t.kind == TokenKind::Word { ctx.roles(i) } else { None };
+            let mut valence = roles.and_then(|r| r.valence).unwrap_or(0.0) / 4.0;
+            let back = self.reads.len().saturating_sub(NEGATION_REACH);
+            if valence != 0.0 && self.reads.get(back..).is_some_and(|r| r.iter().any(|r| r.negates)) {
+                valence *= NEGATION;
+            }
+            let negates = roles.and_then(|r| r.modifier) == Some(Modifier::Negation);
+            self.reads.push(Read { tok: i, w, bigram: [0.0; 2], valence, negates });
         }
         for k in 1..self.reads.len() {
             let (a, b) = (self.reads[k - 1].w.key, self.reads[k].w.key);
@@ -232,7 +261,19 @@ impl SentenceFeatures {
             add(&mut self.shares, &[k], r.w.right);
         }
         let scale = 1.0 / (count.max(1) as f32).sqrt();
-        let z = [model.bias[0] + z[0] * scale, model.bias[1] + z[1] * scale];
+        let mut z = [model.bias[0] + z[0] * scale, model.bias[1] + z[1] * scale];
+        // valence is not scaled: record its share at the same scale as the rest
+        for (k, r) in reads.iter().enumerate().filter(|(_, r)| r.valence != 0.0) {
+            let distance = if k < a { a - k } else { k + 1 - b };
+            let w = if distance <= VALENCE_NEAR { model.valence_near } else { model.valence_far };
+            let (neg, pos) = (w[0] * r.valence, w[1] * r.valence);
+            z[0] += neg;
+            z[1] += pos;
+            if let Some(share) = self.shares.get_mut(k) {
+                share[0] += neg / scale;
+                share[1] += pos / scale;
+            }
+        }
         let m = z[0].max(z[1]).max(0.0);
         let (en, ep, e0) = ((z[0] - m).exp(), (z[1] - m).exp(), (-m).exp());
         let score = (ep - en) / (en + ep + e0);
