@@ -318,8 +318,10 @@ mod tests {
     fn the_shipped_model_parses_every_feature() {
         let m = Model::shipped();
         let lines = MODEL.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
-        assert_eq!(m.features.len() + 1, lines, "every line but the bias is a feature");
+        assert_eq!(m.features.len() + 3, lines, "every line but the bias and the two valences is a feature");
         assert!(m.bias[0] != 0.0 && m.bias[1] != 0.0);
+        // more valence reads more positive, near the mention most
+        assert!(m.valence_near[1] > m.valence_near[0] && m.valence_near[1] > m.valence_far[1]);
     }
 
     #[test]
