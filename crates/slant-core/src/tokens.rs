@@ -95,6 +95,8 @@ fn class_of(c: char) -> Class {
 fn class_of_wide(c: char) -> Class {
     match c {
         LATIN_LETTERS_START..=LATIN_LETTERS_END if c != '×' && c != '÷' => Class::Letter,
+        // combining accents (U+0345 and the combining letters from U+0363 are alphabetic), zero-width joiners and direction marks
+        '\u{300}'..='\u{344}' | '\u{346}'..='\u{362}' | '\u{200B}'..='\u{200F}' => Class::Other,
         HEBREW_LETTERS_START..=HEBREW_LETTERS_END => Class::Letter,
         // general punctuation: quotes, dashes, bullets, direction marks
         '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' => Class::Other,
@@ -375,6 +377,9 @@ mod tests {
         let ranges = [
             (LATIN_LETTERS_START, LATIN_LETTERS_END),
             (HEBREW_LETTERS_START, HEBREW_LETTERS_END),
+            ('\u{300}', '\u{344}'),
+            ('\u{346}', '\u{362}'),
+            ('\u{200B}', '\u{200F}'),
             ('\u{2010}', '\u{2027}'),
             ('\u{2030}', '\u{205E}'),
             ('\u{1F300}', '\u{1F64F}'),

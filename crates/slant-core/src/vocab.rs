@@ -35,6 +35,8 @@ pub(crate) struct Word {
     pub(crate) all_caps: bool,
     /// A lexicon phrase starts with it.
     pub(crate) starts_phrase: bool,
+    /// Starts with a letter.
+    pub(crate) starts_alpha: bool,
     /// The gazetteer's word classes (0 when unknown).
     pub(crate) name_bits: u16,
     /// Index of the word in the gazetteer's word classes.
@@ -166,6 +168,7 @@ impl Vocab {
             cap: is_cap(raw),
             all_caps: is_all_caps(raw),
             starts_phrase: self.lex.starts_phrase(cue),
+            starts_alpha: raw.chars().next().is_some_and(char::is_alphabetic),
             name_bits: name_word.and_then(|w| self.gaz.info(w)).map_or(0, |w| w.bits),
             name_word,
             name_form,

@@ -233,9 +233,7 @@ impl Detector {
                         }
                     } else {
                         info.lo = (t.start, t.end);
-                        if w.as_bytes().first().is_some_and(u8::is_ascii_lowercase)
-                            || w.chars().next().is_some_and(char::is_alphabetic)
-                        {
+                        if word.starts_alpha {
                             self.counts.words += 1;
                             if w.len() > 3 {
                                 self.counts.long += 1;
