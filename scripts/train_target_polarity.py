@@ -49,7 +49,8 @@ NEGATION = -0.74
 NEGATION_REACH = 3
 MIN_COUNT = 2
 C = 4.0
-KEEP = 6000
+KEEP = 5000
+DECIMALS = 2
 IMPORTANCE_POWER = 1.0
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -209,7 +210,9 @@ def main():
     importance = np.abs(rel).max(axis=0) * np.array([counts[f] for f in names]) ** IMPORTANCE_POWER
     order = sorted(range(len(names)), key=lambda j: (not names[j].startswith("valence:"),
                                                      -float(importance[j]), names[j]))[:KEEP]
-    kept = {names[j]: (float(rel[0, j]), float(rel[1, j])) for j in order}
+    # two decimals are plenty for weights of about 0.1 to 3, and keep the wasm small
+    kept = {names[j]: (round(float(rel[0, j]), DECIMALS), round(float(rel[1, j]), DECIMALS)) for j in order}
+    bias = [round(b, DECIMALS) for b in bias]
 
     if dev:
         for part in ("rw", "mt"):
@@ -234,9 +237,9 @@ def main():
                   % (NEGATION, NEGATION_REACH, VALENCE_NEAR))
         out.write("# Trained on NewsMTSC train (Hamborg & Donnay, EACL 2021; MIT licence) by\n")
         out.write("# scripts/train_target_polarity.py. Generated, do not edit: rerun the script.\n")
-        out.write(f"bias\t{bias[0]:.4f}\t{bias[1]:.4f}\n")
+        out.write(f"bias\t{bias[0]:.{DECIMALS}f}\t{bias[1]:.{DECIMALS}f}\n")
         for f in sorted(kept):
-            out.write(f"{f}\t{kept[f][0]:.4f}\t{kept[f][1]:.4f}\n")
+            out.write(f"{f}\t{kept[f][0]:.{DECIMALS}f}\t{kept[f][1]:.{DECIMALS}f}\n")
     print(f"wrote {len(kept)} features to {OUT}")
 
 

@@ -195,11 +195,24 @@ impl Gazetteer {
             };
             g.add_bits(word, bit, &mut scratch);
         }
-        for (text, bit) in [(FIRST_NAMES, class::FIRST), (SURNAMES, class::SURNAME), (COMMON_WORDS, class::COMMON)] {
+        for (text, bit) in [(FIRST_NAMES, class::FIRST), (SURNAMES, class::SURNAME)] {
             for row in rows(text) {
                 if let Some(word) = row.first().filter(|w| !w.is_empty()) {
                     g.add_bits(word, bit, &mut scratch);
                 }
+            }
+        }
+        // stored grouped: a word, then suffixes that each make another word with it
+        let mut word = String::new();
+        for (_, line) in data_lines(COMMON_WORDS).skip(1) {
+            let mut parts = line.split_whitespace();
+            let Some(base) = parts.next() else { continue };
+            g.add_bits(base, class::COMMON, &mut scratch);
+            for suffix in parts {
+                word.clear();
+                word.push_str(base);
+                word.push_str(suffix);
+                g.add_bits(&word, class::COMMON, &mut scratch);
             }
         }
         // Longest phrase first, so the first match found is the longest.
