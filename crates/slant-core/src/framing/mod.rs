@@ -38,6 +38,9 @@ pub(crate) struct Tok {
     pub(crate) kind: TokenKind,
     /// Its id in the word table ([`NO_WORD`] unless a word).
     word: u32,
+    /// The first character of a token that is no word (`None` for words),
+    /// read once for the many punctuation tests.
+    pub(crate) first: Option<char>,
     /// Starts with an upper-case letter.
     pub(crate) cap: bool,
     /// Index into `Ctx::mentions` of the mention covering it.
@@ -123,7 +126,8 @@ impl<'a> Ctx<'a> {
     /// Token `i` is the punctuation character `c`.
     pub(crate) fn is_punct(&self, i: usize, c: char) -> bool {
         self.toks.get(i).is_some_and(|t| {
-            t.kind == TokenKind::Punct && self.text.get(t.start..t.end).is_some_and(|s| s.starts_with(c))
+            // a punctuation token is one character
+            t.kind == TokenKind::Punct && t.first == Some(c)
         })
     }
 
@@ -244,16 +248,14 @@ impl CueFinder {
         self.toks.clear();
         for (k, t) in tokens.iter().enumerate() {
             let word = if t.kind == TokenKind::Word { word_ids.get(k).copied().unwrap_or(NO_WORD) } else { NO_WORD };
-            let cap = if word == NO_WORD {
-                text.get(t.start..t.end).and_then(|s| s.chars().next()).is_some_and(char::is_uppercase)
-            } else {
-                vocab.word(word).cap
-            };
+            let first = if word == NO_WORD { text.get(t.start..t.end).and_then(|s| s.chars().next()) } else { None };
+            let cap = if word == NO_WORD { first.is_some_and(char::is_uppercase) } else { vocab.word(word).cap };
             self.toks.push(Tok {
                 start: t.start,
                 end: t.end,
                 kind: t.kind,
                 word,
+                first,
                 cap,
                 mention: NO_MENTION,
                 in_speech: false,

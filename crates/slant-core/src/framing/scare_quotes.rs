@@ -73,7 +73,7 @@ fn quote_char(ctx: &Ctx, i: usize) -> Option<char> {
     if ctx.is_word(i) {
         return None;
     }
-    let c = ctx.text.get(t.start..t.end)?.chars().next()?;
+    let c = t.first?;
     match c {
         '“' | '”' | '"' | '‘' => Some(c),
         // ’ is mostly an apostrophe; it closes a quote only when one is open (checked by `pairs`)
