@@ -105,6 +105,35 @@ enum Conn {
     Possessive,
 }
 
+/// A word that reads as the verb of a singular subject: "is", "has", "will", "appeared", "says".
+fn singular_verb(w: &str) -> bool {
+    SPEECH_VERBS.contains(&w)
+        || matches!(
+            w,
+            "is" | "was"
+                | "has"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "did"
+                | "does"
+                | "also"
+                | "isn't"
+                | "wasn't"
+                | "hasn't"
+                | "won't"
+                | "didn't"
+                | "doesn't"
+        )
+        || (w.len() > 4 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"))))
+}
+
 const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
@@ -563,7 +592,15 @@ impl Detector {
                     || (!weak_all && n >= 2 && first.bits & prefix != 0)
                     || (n >= 2 && first.bits & class::FIRST != 0)
                     || (!weak_all && n >= 2 && first.bits & (class::COMMON | class::FUNCTION | class::NOT_NAME) == 0)
-                    || (!weak_all && n >= 2 && head_bits & class::HEAD != 0 && first.bits & class::FUNCTION == 0);
+                    || (!weak_all && n >= 2 && head_bits & class::HEAD != 0 && first.bits & class::FUNCTION == 0)
+                    // "Kasich has", "Pence isn't waiting", "Trump appeared": alone, a word no list calls
+                    // common, or a listed surname, before what reads as the verb of a singular subject
+                    || (!weak_all
+                        && n == 1
+                        && first.bits & (class::FUNCTION | class::NOT_NAME | class::TITLE | class::HEAD) == 0
+                        && (first.bits & class::COMMON == 0 || first.bits & class::SURNAME != 0)
+                        && !self.low(a).contains('\'')
+                        && singular_verb(&next));
                 if !vouched {
                     if weak_all {
                         // a heading: keep only what the lists or the document know
