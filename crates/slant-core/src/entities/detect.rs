@@ -600,7 +600,7 @@ impl Detector {
                         && first.bits & (class::FUNCTION | class::NOT_NAME | class::TITLE | class::HEAD) == 0
                         && (first.bits & class::COMMON == 0 || first.bits & class::SURNAME != 0)
                         && !self.low(a).contains('\'')
-                        && singular_verb(&next));
+                        && singular_verb(next));
                 if !vouched {
                     if weak_all {
                         // a heading: keep only what the lists or the document know
