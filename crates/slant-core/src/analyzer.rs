@@ -88,6 +88,13 @@ impl Analyzer {
         tokenize(&sentence.text, &mut self.tokens);
         self.aggregator
             .add_words(self.tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count());
+        if !self.tokens.iter().any(|t| t.kind == TokenKind::Word) {
+            // a sentence without a word (a row of symbols, brackets or emoji) names no one and frames nothing
+            if self.keep_sentences {
+                self.sentences.push(sentence.clone());
+            }
+            return SentenceReport { index, sentence, mentions: Vec::new(), cues: Vec::new() };
+        }
         self.vocab.intern_tokens(&sentence.text, &self.tokens, &mut self.word_ids);
         let mentions = self.tracker.process(&sentence, index, &self.tokens, &self.word_ids, &mut self.vocab);
         let cues = self.cue_finder.process(
