@@ -18,7 +18,7 @@
 //! Both parts show their evidence: `framing.cues` lists the cues, and
 //! `framing.context` the model's reading with the words that weighed most.
 //! The model alone moves a score past the threshold only when it reads the
-//! sentences clearly one way (|K| > 0.3), as a reader would from wording that
+//! sentences clearly one way (|K| > 0.2), as a reader would from wording that
 //! is not one of the cue kinds ("was praised for", "faces charges"). It is a
 //! bag of words, so a weak reading is often just the topic ("not a dictator"
 //! still has "dictator" in it); hence the dead zone.
@@ -36,7 +36,7 @@ pub const CONTEXT_WEIGHT: f32 = 1.0;
 pub const CONTEXT_WEIGHT_WITH_CUES: f32 = 0.3;
 
 /// How far the context model's reading must stray from 0 before it counts.
-pub const CONTEXT_DEAD_ZONE: f32 = 0.2;
+pub const CONTEXT_DEAD_ZONE: f32 = 0.1;
 
 /// Context words kept per entity as evidence.
 const CONTEXT_WORDS: usize = 5;

@@ -156,6 +156,8 @@ struct Read {
     valence: f32,
     /// It is a negation ("not", "never").
     negates: bool,
+    /// The entity a cue covering it frames: its valence is about that entity.
+    cue_target: Option<usize>,
 }
 
 /// What the model says about one entity in one sentence.
@@ -178,8 +180,16 @@ pub(crate) struct SentenceFeatures {
 }
 
 impl SentenceFeatures {
-    /// Reads the tokens of `ctx`; `word_weights(i)` gives the weights of word token `i`.
-    pub(crate) fn prepare(&mut self, model: &Model, ctx: &Ctx, word_weights: impl Fn(usize) -> TokWeights) {
+    /// Reads the tokens of `ctx`; `word_weights(i)` gives the weights of word
+    /// token `i`; `cue_targets` are the token ranges of the sentence's cues with
+    /// the entity each frames.
+    pub(crate) fn prepare(
+        &mut self,
+        model: &Model,
+        ctx: &Ctx,
+        word_weights: impl Fn(usize) -> TokWeights,
+        cue_targets: &[(usize, usize, usize)],
+    ) {
         self.reads.clear();
         let mut last_mention = None;
         for (i, t) in ctx.toks.iter().enumerate() {
@@ -208,7 +218,8 @@ impl SentenceFeatures {
                 valence *= NEGATION;
             }
             let negates = roles.and_then(|r| r.modifier) == Some(Modifier::Negation);
-            self.reads.push(Read { tok: i, w, bigram: [0.0; 2], valence, negates });
+            let cue_target = cue_targets.iter().find(|&&(first, end, _)| (first..end).contains(&i)).map(|c| c.2);
+            self.reads.push(Read { tok: i, w, bigram: [0.0; 2], valence, negates, cue_target });
         }
         for k in 1..self.reads.len() {
             let (a, b) = (self.reads[k - 1].w.key, self.reads[k].w.key);
@@ -263,7 +274,9 @@ impl SentenceFeatures {
         let scale = 1.0 / (count.max(1) as f32).sqrt();
         let mut z = [model.bias[0] + z[0] * scale, model.bias[1] + z[1] * scale];
         // valence is not scaled: record its share at the same scale as the rest
-        for (k, r) in reads.iter().enumerate().filter(|(_, r)| r.valence != 0.0) {
+        // a word the rules attach to another entity ("dictator Xi") says nothing about this one
+        let about_this = |r: &Read| r.cue_target.is_none_or(|e| e == span.entity);
+        for (k, r) in reads.iter().enumerate().filter(|(_, r)| r.valence != 0.0 && about_this(r)) {
             let distance = if k < a { a - k } else { k + 1 - b };
             let w = if distance <= VALENCE_NEAR { model.valence_near } else { model.valence_far };
             let (neg, pos) = (w[0] * r.valence, w[1] * r.valence);

@@ -150,6 +150,8 @@ pub(crate) struct CueFinder {
     context: Vec<Reading>,
     /// The last sentence as the context model reads it.
     features: context::SentenceFeatures,
+    /// The token ranges of the last sentence's cues, with the entity each frames.
+    cue_targets: Vec<(usize, usize, usize)>,
 }
 
 impl CueFinder {
@@ -161,6 +163,7 @@ impl CueFinder {
             cands: Vec::new(),
             context: Vec::new(),
             features: context::SentenceFeatures::default(),
+            cue_targets: Vec::new(),
         }
     }
 
@@ -191,6 +194,7 @@ impl CueFinder {
         doubt::question(&ctx, &mut cands);
         cands.sort_by_key(|c| (c.first, c.end));
         let mut cues = Vec::with_capacity(cands.len());
+        self.cue_targets.clear();
         for cand in &cands {
             let (Some(first), Some(last)) =
                 (ctx.toks.get(cand.first), cand.end.checked_sub(1).and_then(|e| ctx.toks.get(e)))
@@ -200,6 +204,9 @@ impl CueFinder {
             let (start, end) = (first.start, last.end);
             let Some(cue_text) = text.get(start..end) else { continue };
             let target = target::resolve(&ctx, cand, mentions, entities, self.last_person);
+            if let Some(entity) = target {
+                self.cue_targets.push((cand.first, cand.end, entity));
+            }
             cues.push(Cue {
                 start: sentence.start + start,
                 end: sentence.start + end,
@@ -215,7 +222,7 @@ impl CueFinder {
         if !self.spans.is_empty() {
             let model = context::Model::shipped();
             // the word table holds `model.weights` of each word, looked up once
-            self.features.prepare(model, &ctx, |i| vocab.weights(ctx.word_id(i)));
+            self.features.prepare(model, &ctx, |i| vocab.weights(ctx.word_id(i)), &self.cue_targets);
             for span in ctx.mentions {
                 if !self.context.iter().any(|r| r.entity == span.entity) {
                     self.context.push(self.features.read(model, &ctx, span, sentence.start));
