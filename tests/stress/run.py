@@ -3,7 +3,8 @@
 
 Each case streams a generated input through `slant` and checks that it
 finishes, that peak memory (RSS of the child) stays under the bound, and that
-throughput stays over the floor. A scaling case checks that 10x the input
+throughput stays over the case's floor: 20 MB/s, except two cases whose
+output, not the analysis, sets the pace (their floors say why). A scaling case checks that 10x the input
 costs less than 15x the time. Exit status 1 when a bound is broken.
 
 Usage: tests/stress/run.py [--bin target/release/slant] [--scale 1.0] [--only TEXT]
@@ -58,30 +59,34 @@ def main():
     ap.add_argument("--only", default="", help="run only the cases whose name contains this text")
     opts = ap.parse_args()
     s = opts.scale
+    jsonl = ["analyze", "--format", "jsonl"]
     cases = [
-        ("8 MB of quotation marks", int(8 * MB * s), "“\"”'’‘", ["analyze", "--format", "jsonl"]),
-        ("8 MB of nested brackets", int(8 * MB * s), "(((([[[[{{{{", ["analyze", "--format", "jsonl"]),
-        ("8 MB of one capitalised word", int(8 * MB * s), "Washington ", ["analyze", "--format", "jsonl"]),
+        ("8 MB of quotation marks", int(8 * MB * s), "“\"”'’‘", jsonl, MIN_MB_PER_S),
+        ("8 MB of nested brackets", int(8 * MB * s), "(((([[[[{{{{", jsonl, MIN_MB_PER_S),
+        # every word is a mention, listed in its sentence and under the entity:
+        # the output is 15x the input (129 MB for 8 MB)
+        ("8 MB of one capitalised word", int(8 * MB * s), "Washington ", jsonl, 5),
+        # a sentence every 54 bytes, each its own JSON line with escaped control characters
         ("8 MB of controls, RTL, combining marks, emoji", int(8 * MB * s),
-         "\x00\x01\x1b שלום עולם. e\u0301 😀👩‍👩‍👧 \u202e. ", ["analyze", "--format", "jsonl"]),
-        ("50 MB on one line", int(50 * MB * s), "the talks went on and on. ", ["analyze", "--format", "jsonl"]),
-        ("100 MB without punctuation", int(100 * MB * s), "the talks went on and on ", ["split"]),
-        ("100 MB without punctuation, analysed", int(100 * MB * s), "the talks went on and on ", ["analyze", "--format", "jsonl"]),
+         "\x00\x01\x1b שלום עולם. e\u0301 😀👩‍👩‍👧 \u202e. ", jsonl, 10),
+        ("50 MB on one line", int(50 * MB * s), "the talks went on and on. ", jsonl, MIN_MB_PER_S),
+        ("100 MB without punctuation", int(100 * MB * s), "the talks went on and on ", ["split"], MIN_MB_PER_S),
+        ("100 MB without punctuation, analysed", int(100 * MB * s), "the talks went on and on ", jsonl, MIN_MB_PER_S),
     ]
     cases = [c for c in cases if opts.only in c[0]]
     scaling = opts.only in "scaling"
     failed = 0
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "input.txt")
-        for name, size, piece, args in cases:
+        for name, size, piece, args, floor in cases:
             write(path, size, piece)
             size = os.path.getsize(path)
             secs, rss, code, err = run(opts.bin, args, path)
             speed = size / MB / secs if secs else float("inf")
-            ok = code == 0 and rss < RSS_LIMIT_MB and speed >= MIN_MB_PER_S
+            ok = code == 0 and rss < RSS_LIMIT_MB and speed >= floor
             failed += not ok
             print(f"{'ok  ' if ok else 'FAIL'} {name}: {size / MB:.1f} MB in {secs:.2f} s "
-                  f"({speed:.0f} MB/s), peak RSS <= {rss:.0f} MB, exit {code} {err.strip()[:200]}")
+                  f"({speed:.0f} MB/s, floor {floor}), peak RSS <= {rss:.0f} MB, exit {code} {err.strip()[:200]}")
         # Scaling: 10x the input costs < 15x the time.
         if not scaling:
             print(f"stress: {len(cases) - failed} passed, {failed} failed")
