@@ -42,8 +42,8 @@ pub use analyzer::{analyze, Analyzer};
 pub use config::Config;
 pub use error::Error;
 pub use model::{
-    Analysis, Context, ContextWord, Cue, CueCounts, CueKind, Entity, EntityMention, Framing, Label, Mention, Polarity, Sentence,
-    SentenceReport, Summary,
+    Analysis, Context, ContextWord, Cue, CueCounts, CueKind, Entity, EntityMention, Framing, Label, Mention, Polarity,
+    Sentence, SentenceReport, Summary,
 };
 pub use segment::SentenceSplitter;
 
