@@ -130,6 +130,31 @@ fn singular_verb(w: &str) -> bool {
                 | "won't"
                 | "didn't"
                 | "doesn't"
+                // common irregular past tenses
+                | "took"
+                | "made"
+                | "went"
+                | "gave"
+                | "got"
+                | "came"
+                | "saw"
+                | "knew"
+                | "thought"
+                | "found"
+                | "left"
+                | "won"
+                | "lost"
+                | "met"
+                | "sent"
+                | "spent"
+                | "held"
+                | "kept"
+                | "brought"
+                | "began"
+                | "became"
+                | "heard"
+                | "led"
+                | "paid"
         )
         || (w.len() > 4 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"))))
 }
@@ -572,6 +597,17 @@ impl Detector {
         let head_bits = self.info.get(b - 1).map_or(0, |x| x.bits);
         let n = b - a;
         let first = self.info.get(a).copied().unwrap_or_default();
+        // "MORGAN: Yes, we...": a transcript's speaker, in capitals before a colon, is a person
+        if first.initial
+            && n == 1
+            && first.bits & (class::COMMON | class::FUNCTION | class::NOT_NAME) == 0
+            && tile(self, a).is_none()
+            && self.lower_of(text, lts, b) == ":"
+            && lts.get(a).and_then(|t| text.get(t.start..t.end)).is_some_and(|w| w.len() >= 3 && is_all_caps(w))
+        {
+            self.push(out, a, b, Label::Person, strength::CONTEXT, None);
+            return;
+        }
         // A word where any word is capitalised needs the lists or the document to vouch for it.
         if first.initial && !p.person {
             if let Some(len) = doc.known_name_at(self, a, b) {
@@ -600,7 +636,11 @@ impl Detector {
                         && first.bits & (class::FUNCTION | class::NOT_NAME | class::TITLE | class::HEAD) == 0
                         && (first.bits & class::COMMON == 0 || first.bits & class::SURNAME != 0)
                         && !self.low(a).contains('\'')
-                        && singular_verb(next));
+                        && (singular_verb(next)
+                            // "Pence and el-Sissi are", "Guterres and Trump"
+                            || (next == "and" && self.info.get(b + 1).is_some_and(|x| x.cap))
+                            // "Gardner, in a series of tweets": a listed surname no list calls common
+                            || (next == "," && first.bits & (class::SURNAME | class::COMMON) == class::SURNAME)));
                 if !vouched {
                     if weak_all {
                         // a heading: keep only what the lists or the document know
