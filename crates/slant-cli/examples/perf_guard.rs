@@ -40,7 +40,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
-use slant_core::{Analyzer, Config, SentenceSplitter};
+use slant_core::workloads::{char_chunks, pipeline_count, split_count};
 
 /// News text written for slant (the sample article and the entity chunking
 /// case), plus the one-line framing cases (lines starting with `> `).
@@ -134,22 +134,6 @@ fn corpus(bytes: usize) -> String {
     out
 }
 
-/// `text` in pieces of about `size` bytes, cut at character boundaries.
-fn chunks(text: &str, size: usize) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let mut end = size.min(rest.len());
-        while !rest.is_char_boundary(end) {
-            end += 1;
-        }
-        let (piece, tail) = rest.split_at(end);
-        out.push(piece);
-        rest = tail;
-    }
-    out
-}
-
 /// Reference `chars`: words (alphanumeric runs, lower-cased) counted in a
 /// std `HashMap`. Returns the number of distinct words.
 fn chars_reference(text: &str) -> usize {
@@ -202,29 +186,6 @@ fn bytes_reference(text: &str) -> usize {
         prev = b;
     }
     caps * 31 + ends
-}
-
-fn split(pieces: &[&str]) -> usize {
-    let mut splitter = SentenceSplitter::new(Config::default().max_sentence_bytes);
-    let mut out = Vec::new();
-    let mut n = 0;
-    for piece in pieces {
-        splitter.push(piece, &mut out);
-        n += out.len();
-        out.clear();
-    }
-    splitter.finish(&mut out);
-    n + out.len()
-}
-
-fn pipeline(pieces: &[&str]) -> usize {
-    let mut analyzer = Analyzer::new(Config::default());
-    let mut n = 0;
-    for piece in pieces {
-        n += analyzer.feed(piece).len();
-    }
-    let analysis = analyzer.finish();
-    n + analysis.entities.len()
 }
 
 /// CPU time this thread has used, from `/proc/thread-self/schedstat`
@@ -368,13 +329,13 @@ fn time_passes(passes: usize, f: impl Fn() -> usize) -> f64 {
 /// one warm-up round that is not counted (and that sets the passes per run).
 fn measure(m: &mut Measurements, text: &str, cli: Option<(&Path, &Path)>, o: &Options) -> Result<(), String> {
     let slow = o.slowdown.max(1);
-    let pieces = chunks(text, CHUNK);
+    let pieces = char_chunks(text, CHUNK);
     let work: [&dyn Fn() -> usize; 5] = [
         &|| chars_reference(black_box(text)),
         &|| btree_reference(black_box(text)),
         &|| bytes_reference(black_box(text)),
-        &|| (0..slow).map(|_| split(black_box(&pieces))).sum(),
-        &|| (0..slow).map(|_| pipeline(black_box(&pieces))).sum(),
+        &|| (0..slow).map(|_| split_count(black_box(&pieces))).sum(),
+        &|| (0..slow).map(|_| pipeline_count(black_box(&pieces))).sum(),
     ];
     let passes: Vec<usize> = work.iter().map(calibrate).collect();
     for round in 0..=o.rounds {

@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use slant_core::{Analyzer, Config, SentenceSplitter};
+use slant_core::workloads::{char_chunks, pipeline_count, split_count};
 
 const SEED_ARTICLE: &str = include_str!("../tests/data/seed_article.txt");
 const CHUNK: usize = 1024;
@@ -45,61 +45,24 @@ fn repeat_to(text: &str, bytes: usize) -> String {
     out
 }
 
-/// `text` in chunks of about `size` bytes, cut at character boundaries.
-fn chunks(text: &str, size: usize) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut pos = 0;
-    while pos < text.len() {
-        let mut end = (pos + size).min(text.len());
-        while !text.is_char_boundary(end) {
-            end += 1;
-        }
-        out.push(&text[pos..end]);
-        pos = end;
-    }
-    out
-}
-
-fn split(pieces: &[&str]) -> usize {
-    let mut splitter = SentenceSplitter::new(Config::default().max_sentence_bytes);
-    let mut out = Vec::new();
-    let mut n = 0;
-    for piece in pieces {
-        splitter.push(piece, &mut out);
-        n += out.len();
-        out.clear();
-    }
-    splitter.finish(&mut out);
-    n + out.len()
-}
-
-fn pipeline(pieces: &[&str]) -> usize {
-    let mut analyzer = Analyzer::new(Config::default());
-    let mut n = 0;
-    for piece in pieces {
-        n += analyzer.feed(piece).len();
-    }
-    n + analyzer.finish().sentences.len()
-}
-
 fn throughput(c: &mut Criterion) {
     let (text, name) = corpus();
     let whole = [text.as_str()];
-    let kib = chunks(&text, CHUNK);
-    eprintln!("corpus: {name}, {} bytes, {} sentences", text.len(), split(&whole));
+    let kib = char_chunks(&text, CHUNK);
+    eprintln!("corpus: {name}, {} bytes, {} sentences", text.len(), split_count(&whole));
 
     let mut group = c.benchmark_group("split");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(20).measurement_time(Duration::from_secs(8));
-    group.bench_function(BenchmarkId::new("whole", name), |b| b.iter(|| split(black_box(&whole))));
-    group.bench_function(BenchmarkId::new("1KiB_chunks", name), |b| b.iter(|| split(black_box(&kib))));
+    group.bench_function(BenchmarkId::new("whole", name), |b| b.iter(|| split_count(black_box(&whole))));
+    group.bench_function(BenchmarkId::new("1KiB_chunks", name), |b| b.iter(|| split_count(black_box(&kib))));
     group.finish();
 
     let mut group = c.benchmark_group("pipeline");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(10).measurement_time(Duration::from_secs(10));
-    group.bench_function(BenchmarkId::new("whole", name), |b| b.iter(|| pipeline(black_box(&whole))));
-    group.bench_function(BenchmarkId::new("1KiB_chunks", name), |b| b.iter(|| pipeline(black_box(&kib))));
+    group.bench_function(BenchmarkId::new("whole", name), |b| b.iter(|| pipeline_count(black_box(&whole))));
+    group.bench_function(BenchmarkId::new("1KiB_chunks", name), |b| b.iter(|| pipeline_count(black_box(&kib))));
     group.finish();
 }
 
@@ -118,18 +81,18 @@ fn scaling(c: &mut Criterion) {
     let mut group = c.benchmark_group("scaling");
     group.sample_size(10).measurement_time(Duration::from_secs(5));
     for (label, input) in [("1x", small), ("10x", large)] {
-        let pieces = chunks(input, CHUNK);
+        let pieces = char_chunks(input, CHUNK);
         group.throughput(Throughput::Bytes(input.len() as u64));
         group.bench_with_input(BenchmarkId::new("split_1KiB_chunks", label), &pieces, |b, p| {
-            b.iter(|| split(black_box(p)))
+            b.iter(|| split_count(black_box(p)))
         });
     }
     group.finish();
 
-    let pieces_small = chunks(small, CHUNK);
-    let pieces_large = chunks(large, CHUNK);
-    let (cpu1, best1) = rates(small.len(), 2.0, || split(&pieces_small));
-    let (cpu10, best10) = rates(large.len(), 2.0, || split(&pieces_large));
+    let pieces_small = char_chunks(small, CHUNK);
+    let pieces_large = char_chunks(large, CHUNK);
+    let (cpu1, best1) = rates(small.len(), 2.0, || split_count(&pieces_small));
+    let (cpu10, best10) = rates(large.len(), 2.0, || split_count(&pieces_large));
     let show = |r: Option<f64>| r.map_or("n/a".to_string(), |r| format!("{r:.0}"));
     eprintln!(
         "scaling: {} bytes: {} MB/s per CPU-second ({best1:.0} best run); {} bytes: {} MB/s per CPU-second ({best10:.0} best run)",
@@ -173,13 +136,13 @@ fn rates(bytes: usize, secs: f64, mut f: impl FnMut() -> usize) -> (Option<f64>,
 fn summary(_: &mut Criterion) {
     let (text, name) = corpus();
     let whole = [text.as_str()];
-    let kib = chunks(&text, CHUNK);
+    let kib = char_chunks(&text, CHUNK);
     type Case<'a> = (&'a str, Box<dyn Fn() -> usize + 'a>);
     let cases: [Case; 4] = [
-        ("split, whole", Box::new(|| split(&whole))),
-        ("split, 1 KiB chunks", Box::new(|| split(&kib))),
-        ("pipeline, whole", Box::new(|| pipeline(&whole))),
-        ("pipeline, 1 KiB chunks", Box::new(|| pipeline(&kib))),
+        ("split, whole", Box::new(|| split_count(&whole))),
+        ("split, 1 KiB chunks", Box::new(|| split_count(&kib))),
+        ("pipeline, whole", Box::new(|| pipeline_count(&whole))),
+        ("pipeline, 1 KiB chunks", Box::new(|| pipeline_count(&kib))),
     ];
     for (label, f) in cases {
         let (cpu, best) = rates(text.len(), 3.0, f);

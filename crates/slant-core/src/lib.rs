@@ -36,6 +36,8 @@ mod model;
 mod segment;
 mod tokens;
 mod vocab;
+#[doc(hidden)]
+pub mod workloads;
 
 pub use aggregate::{polarity_of, POLARITY_THRESHOLD};
 pub use analyzer::{analyze, Analyzer};

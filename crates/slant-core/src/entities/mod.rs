@@ -327,21 +327,6 @@ mod tests {
         }
     }
 
-    /// `text` in pieces of about `size` bytes, cut at character boundaries.
-    fn pieces(text: &str, size: usize) -> Vec<&str> {
-        let mut out = Vec::new();
-        let mut pos = 0;
-        while pos < text.len() {
-            let mut end = (pos + size).min(text.len());
-            while !text.is_char_boundary(end) {
-                end += 1;
-            }
-            out.extend(text.get(pos..end));
-            pos = end;
-        }
-        out
-    }
-
     /// MB/s of `f` over `bytes`, by CPU time, best of three runs; and what `f` counted.
     fn rate(bytes: usize, mut f: impl FnMut() -> usize) -> (f64, usize) {
         let mut best = f64::INFINITY;
@@ -366,7 +351,7 @@ mod tests {
             text.push_str(article);
             text.push_str("\n\n");
         }
-        let chunks = pieces(&text, 1 << 16);
+        let chunks = crate::workloads::char_chunks(&text, 1 << 16);
         let config = Config::default();
         let split = || {
             let mut seg = Segmenter::new(config.max_sentence_bytes);

@@ -44,21 +44,6 @@ fn check_spans(input: &str, v: &Value) -> usize {
     checked
 }
 
-fn chunks_of(text: &str, size: usize) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let mut cut = size.min(rest.len());
-        while !rest.is_char_boundary(cut) {
-            cut += 1;
-        }
-        let (head, tail) = rest.split_at(cut);
-        out.push(head);
-        rest = tail;
-    }
-    out
-}
-
 #[wasm_bindgen_test]
 fn analyze_returns_the_contract_object() {
     let v = json(analyze(SAMPLE).expect("analysis"));
@@ -90,7 +75,7 @@ fn streaming_equals_one_shot() {
         for size in [1, 7, 64, 1000, text.len()] {
             let mut a = Analyzer::new();
             let mut reported = Vec::new();
-            for chunk in chunks_of(text, size) {
+            for chunk in slant_core::workloads::char_chunks(text, size) {
                 let reports = json(a.feed(chunk).expect("reports"));
                 check_spans(text, &reports);
                 reported.extend(reports.as_array().cloned().unwrap_or_default());
