@@ -9,7 +9,7 @@ use std::io::{self, BufRead, IsTerminal, Write};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::Value;
-use slant_core::{analyze, Analysis, Config};
+use slant_core::{Analysis, Analyzer, Config};
 
 /// Lines analysed together; each batch is written before the next is read.
 const BATCH_LINES: usize = 256;
@@ -75,8 +75,13 @@ pub fn run(
         if batch.is_empty() {
             break;
         }
-        let results: Vec<Result<Vec<u8>, String>> =
-            pool.install(|| batch.par_iter().map(|(_, line)| analyse_line(line, config, fields)).collect());
+        // one analyzer per worker, reused from document to document so its word table stays warm
+        let results: Vec<Result<Vec<u8>, String>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map_init(|| Analyzer::new(config.clone()), |analyzer, (_, line)| analyse_line(line, analyzer, fields))
+                .collect()
+        });
         for ((number, _), result) in batch.iter().zip(results) {
             match result {
                 Ok(json) => {
@@ -96,7 +101,7 @@ pub fn run(
     Ok(outcome)
 }
 
-fn analyse_line(line: &[u8], config: &Config, fields: &Fields) -> Result<Vec<u8>, String> {
+fn analyse_line(line: &[u8], analyzer: &mut Analyzer, fields: &Fields) -> Result<Vec<u8>, String> {
     let doc: Value = serde_json::from_slice(line).map_err(|e| format!("not a JSON document: {e}"))?;
     let Value::Object(map) = &doc else {
         return Err("not a JSON object".into());
@@ -107,7 +112,8 @@ fn analyse_line(line: &[u8], config: &Config, fields: &Fields) -> Result<Vec<u8>
         None => return Err(format!("no \"{}\" field", fields.text)),
     };
     let id = map.get(&fields.id).unwrap_or(&Value::Null);
-    let analysis = analyze(text, config.clone());
+    analyzer.feed(text);
+    let analysis = analyzer.finish_document();
     let mut json = serde_json::to_vec(&Output { id, analysis: &analysis }).map_err(|e| e.to_string())?;
     json.push(b'\n');
     Ok(json)

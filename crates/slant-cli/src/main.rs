@@ -150,6 +150,7 @@ fn run(cli: Cli) -> io::Result<()> {
         Command::Entities { input, format } => {
             let mut config = input.config()?;
             config.keep_sentences = false;
+            config.framing = false;
             let analysis = stream(&input, config, &mut out, |_, _| Ok(()))?;
             // Printed at the end so each mention carries its entity's document-level label.
             let mut mentions: Vec<MentionLine> = analysis

@@ -1,10 +1,15 @@
-//! Throughput of sentence splitting alone and of the whole pipeline, fed
-//! whole and in 1 KiB chunks, plus a scaling check (10x the input should
-//! cost about 10x the time).
+//! Throughput of sentence splitting alone, of split + entities (framing
+//! off) and of the whole pipeline, plus a scaling check (10x the input
+//! should cost about 10x the time). Two texts:
 //!
-//! The corpus is the text of `../shared/data/sentences/gum_dev.jsonl` when
-//! that file exists (read at bench time, never copied into the repository),
-//! else the sample article repeated to about 1 MB.
+//! - GUM dev (`../shared/data/sentences/gum_dev.jsonl`: many genres, many
+//!   distinct words) joined into one document, fed whole and in 1 KiB chunks;
+//! - news articles (`../shared/data/framing/persent_dev.jsonl`), each
+//!   analysed as its own document by one reused analyzer, as corpus mode does.
+//!
+//! Both are read at bench time, never copied into the repository. Without
+//! them the sample article (repeated to about 1 MB) stands in for the first
+//! and the repository's own texts for the second.
 //!
 //! Run with `cargo bench -p slant-core --bench pipeline`; criterion reports
 //! MB/s (`thrpt`) for each case.
@@ -14,25 +19,46 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use slant_core::workloads::{char_chunks, pipeline_count, split_count};
+use slant_core::workloads::{char_chunks, corpus_count, entities_count, pipeline_count, split_count};
 
 const SEED_ARTICLE: &str = include_str!("../tests/data/seed_article.txt");
+const OWN_TEXTS: [&str; 3] = [
+    SEED_ARTICLE,
+    include_str!("../tests/data/entities/chunking.txt"),
+    include_str!("../tests/data/entities/seed.txt"),
+];
 const CHUNK: usize = 1024;
 
-/// The benchmark corpus and its name.
+/// The `text` fields of a JSON-lines file of `../shared/data`, if it is there.
+fn shared_texts(path: &str) -> Vec<String> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data").join(path);
+    let Ok(jsonl) = std::fs::read_to_string(&path) else { return Vec::new() };
+    jsonl
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|doc| doc["text"].as_str().map(str::to_string))
+        .collect()
+}
+
+/// The mixed-genre text as one document, and its name.
 fn corpus() -> (String, &'static str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/sentences/gum_dev.jsonl");
-    if let Ok(jsonl) = std::fs::read_to_string(&path) {
-        let texts: Vec<String> = jsonl
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter_map(|doc| doc["text"].as_str().map(str::to_string))
-            .collect();
-        if !texts.is_empty() {
-            return (texts.join("\n\n"), "gum_dev");
-        }
+    let texts = shared_texts("sentences/gum_dev.jsonl");
+    if texts.is_empty() {
+        (repeat_to(SEED_ARTICLE, 1 << 20), "seed article x N")
+    } else {
+        (texts.join("\n\n"), "gum_dev")
     }
-    (repeat_to(SEED_ARTICLE, 1 << 20), "seed article x N")
+}
+
+/// News articles, one document each, and their name.
+fn articles() -> (Vec<String>, &'static str) {
+    let texts = shared_texts("framing/persent_dev.jsonl");
+    if texts.is_empty() {
+        let own: Vec<String> = OWN_TEXTS.iter().map(|t| t.to_string()).collect();
+        (own.iter().cycle().take(300).cloned().collect(), "own texts x 100")
+    } else {
+        (texts, "persent_dev")
+    }
 }
 
 /// `text` repeated (paragraph-separated) to at least `bytes` bytes.
@@ -58,11 +84,25 @@ fn throughput(c: &mut Criterion) {
     group.bench_function(BenchmarkId::new("1KiB_chunks", name), |b| b.iter(|| split_count(black_box(&kib))));
     group.finish();
 
-    let mut group = c.benchmark_group("pipeline");
-    group.throughput(Throughput::Bytes(text.len() as u64));
+    let (docs, docs_name) = articles();
+    let docs: Vec<&str> = docs.iter().map(String::as_str).collect();
+    let docs_bytes = docs.iter().map(|d| d.len() as u64).sum();
+
+    let mut group = c.benchmark_group("entities");
     group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function(BenchmarkId::new("whole", name), |b| b.iter(|| entities_count(black_box(&whole))));
+    group.throughput(Throughput::Bytes(docs_bytes));
+    group.bench_function(BenchmarkId::new("articles", docs_name), |b| b.iter(|| corpus_count(black_box(&docs), false)));
+    group.finish();
+
+    let mut group = c.benchmark_group("pipeline");
+    group.sample_size(10).measurement_time(Duration::from_secs(10));
+    group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function(BenchmarkId::new("whole", name), |b| b.iter(|| pipeline_count(black_box(&whole))));
     group.bench_function(BenchmarkId::new("1KiB_chunks", name), |b| b.iter(|| pipeline_count(black_box(&kib))));
+    group.throughput(Throughput::Bytes(docs_bytes));
+    group.bench_function(BenchmarkId::new("articles", docs_name), |b| b.iter(|| corpus_count(black_box(&docs), true)));
     group.finish();
 }
 
@@ -137,19 +177,25 @@ fn summary(_: &mut Criterion) {
     let (text, name) = corpus();
     let whole = [text.as_str()];
     let kib = char_chunks(&text, CHUNK);
-    type Case<'a> = (&'a str, Box<dyn Fn() -> usize + 'a>);
-    let cases: [Case; 4] = [
-        ("split, whole", Box::new(|| split_count(&whole))),
-        ("split, 1 KiB chunks", Box::new(|| split_count(&kib))),
-        ("pipeline, whole", Box::new(|| pipeline_count(&whole))),
-        ("pipeline, 1 KiB chunks", Box::new(|| pipeline_count(&kib))),
+    let (docs, docs_name) = articles();
+    let docs: Vec<&str> = docs.iter().map(String::as_str).collect();
+    let docs_bytes: usize = docs.iter().map(|d| d.len()).sum();
+    type Case<'a> = (&'a str, usize, &'a str, Box<dyn Fn() -> usize + 'a>);
+    let cases: [Case; 7] = [
+        ("split, whole", text.len(), name, Box::new(|| split_count(&whole))),
+        ("split, 1 KiB chunks", text.len(), name, Box::new(|| split_count(&kib))),
+        ("split + entities, whole", text.len(), name, Box::new(|| entities_count(&whole))),
+        ("split + entities, article by article", docs_bytes, docs_name, Box::new(|| corpus_count(&docs, false))),
+        ("pipeline, whole", text.len(), name, Box::new(|| pipeline_count(&whole))),
+        ("pipeline, 1 KiB chunks", text.len(), name, Box::new(|| pipeline_count(&kib))),
+        ("pipeline, article by article", docs_bytes, docs_name, Box::new(|| corpus_count(&docs, true))),
     ];
-    for (label, f) in cases {
-        let (cpu, best) = rates(text.len(), 3.0, f);
+    for (label, bytes, corpus, f) in cases {
+        let (cpu, best) = rates(bytes, 3.0, f);
         let cpu = cpu.map_or("n/a".to_string(), |r| format!("{r:.0}"));
         eprintln!(
-            "summary: {label}: {cpu} MB/s per CPU-second, {best:.0} MB/s best run ({name}, {:.2} MB)",
-            text.len() as f64 / 1e6
+            "summary: {label}: {cpu} MB/s per CPU-second, {best:.0} MB/s best run ({corpus}, {:.2} MB)",
+            bytes as f64 / 1e6
         );
     }
 }

@@ -18,6 +18,8 @@ use crate::vocab::Vocab;
 #[derive(Debug)]
 pub struct Analyzer {
     keep_sentences: bool,
+    framing: bool,
+    max_sentence_bytes: usize,
     segmenter: Segmenter,
     /// Every distinct word, looked up in all word lists once.
     vocab: Vocab,
@@ -39,9 +41,12 @@ impl Analyzer {
     /// A new analyzer. A `max_sentence_bytes` below 64 is raised to 64.
     pub fn new(config: Config) -> Self {
         let tracker = EntityTracker::new(&config);
+        let max_sentence_bytes = config.max_sentence_bytes.max(64);
         Analyzer {
             keep_sentences: config.keep_sentences,
-            segmenter: Segmenter::new(config.max_sentence_bytes.max(64)),
+            framing: config.framing,
+            max_sentence_bytes,
+            segmenter: Segmenter::new(max_sentence_bytes),
             vocab: Vocab::new(tracker.gazetteer(), Lexicon::with_extra(&config.lexicon)),
             tracker,
             cue_finder: CueFinder::new(),
@@ -76,10 +81,29 @@ impl Analyzer {
 
     /// Ends the input and returns the whole-document analysis.
     pub fn finish(mut self) -> Analysis {
+        self.finish_document()
+    }
+
+    /// Ends the current document and returns its analysis, leaving the
+    /// analyzer ready for the next one. The next document is analysed exactly
+    /// as by a new analyzer, but it keeps its word table (per-word lookups in
+    /// the lists and the model), so a corpus of short documents is not
+    /// looked up afresh for every document.
+    pub fn finish_document(&mut self) -> Analysis {
         self.flush();
-        let mut entities = self.tracker.finish();
-        let summary = self.aggregator.finish(&mut entities);
-        Analysis { sentences: self.sentences, entities, cues: self.cues, summary }
+        let next_tracker = self.tracker.next_document();
+        let mut entities = std::mem::replace(&mut self.tracker, next_tracker).finish();
+        let summary = std::mem::take(&mut self.aggregator).finish(&mut entities);
+        self.segmenter = Segmenter::new(self.max_sentence_bytes);
+        self.cue_finder = CueFinder::new();
+        self.sentence_count = 0;
+        self.cue_count = 0;
+        Analysis {
+            sentences: std::mem::take(&mut self.sentences),
+            entities,
+            cues: std::mem::take(&mut self.cues),
+            summary,
+        }
     }
 
     fn analyze_sentence(&mut self, sentence: Sentence) -> SentenceReport {
@@ -97,6 +121,12 @@ impl Analyzer {
         }
         self.vocab.intern_tokens(&sentence.text, &self.tokens, &mut self.word_ids);
         let mentions = self.tracker.process(&sentence, index, &self.tokens, &self.word_ids, &mut self.vocab);
+        if !self.framing {
+            if self.keep_sentences {
+                self.sentences.push(sentence.clone());
+            }
+            return SentenceReport { index, sentence, mentions, cues: Vec::new() };
+        }
         let cues = self.cue_finder.process(
             &sentence,
             index,

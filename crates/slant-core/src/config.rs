@@ -17,11 +17,21 @@ pub struct Config {
     pub names: Vec<(String, Label)>,
     /// Extra lexicon entries: a word or phrase and its valence (-4..+4).
     pub lexicon: Vec<(String, f32)>,
+    /// Find framing cues and score entities. Off, the analyzer finds
+    /// sentences and entities only: no cues, every entity neutral, in about
+    /// half the time (what `slant entities` needs).
+    pub framing: bool,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { max_sentence_bytes: 16 * 1024, keep_sentences: true, names: Vec::new(), lexicon: Vec::new() }
+        Config {
+            max_sentence_bytes: 16 * 1024,
+            keep_sentences: true,
+            names: Vec::new(),
+            lexicon: Vec::new(),
+            framing: true,
+        }
     }
 }
 

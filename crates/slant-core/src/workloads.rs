@@ -36,12 +36,35 @@ pub fn split_count(pieces: &[&str]) -> usize {
 /// Runs the whole analysis over `pieces`; returns the number of sentences
 /// and entities (something the optimiser cannot drop).
 pub fn pipeline_count(pieces: &[&str]) -> usize {
-    let mut analyzer = Analyzer::new(Config::default());
+    document_count(pieces, Config::default())
+}
+
+/// Split + entities over `pieces`, framing off; returns the number of
+/// sentences and entities.
+pub fn entities_count(pieces: &[&str]) -> usize {
+    document_count(pieces, Config { framing: false, ..Config::default() })
+}
+
+fn document_count(pieces: &[&str], config: Config) -> usize {
+    let mut analyzer = Analyzer::new(config);
     let mut n = 0;
     for piece in pieces {
         n += analyzer.feed(piece).len();
     }
     n + analyzer.finish().entities.len()
+}
+
+/// Analyses each of `documents` on its own, as corpus mode does (one
+/// analyzer, reused); `framing` off gives split + entities. Returns the
+/// number of sentences and entities.
+pub fn corpus_count(documents: &[&str], framing: bool) -> usize {
+    let mut analyzer = Analyzer::new(Config { framing, ..Config::default() });
+    let mut n = 0;
+    for document in documents {
+        n += analyzer.feed(document).len();
+        n += analyzer.finish_document().entities.len();
+    }
+    n
 }
 
 #[cfg(test)]

@@ -143,6 +143,23 @@ fn seed_article_one_byte_chunks() {
     assert_eq!(analyze(SEED_ARTICLE, Config::default()).sentences.len(), 31);
 }
 
+/// One analyzer reused with `finish_document` gives every document exactly
+/// what a new analyzer gives it: nothing of one document leaks into the next.
+#[test]
+fn a_reused_analyzer_gives_each_document_what_a_new_one_gives() {
+    let chunking = include_str!("data/entities/chunking.txt");
+    let framing = include_str!("data/framing/cases.txt");
+    let documents =
+        [SEED_ARTICLE, chunking, "", framing, "Vladimir Putin spoke.", "“We will win,” he insisted.", "Xi met Putin."];
+    let mut reused = Analyzer::new(Config::default());
+    for (i, text) in documents.iter().enumerate() {
+        for chunk in slant_core::workloads::char_chunks(text, 700) {
+            reused.feed(chunk);
+        }
+        assert_eq!(reused.finish_document(), analyze(text, Config::default()), "document {i}");
+    }
+}
+
 #[test]
 fn own_cases_every_split_point_and_one_byte() {
     for case in segment_cases::load_cases() {

@@ -195,3 +195,22 @@ proptest::proptest! {
         proptest::prop_assert_eq!(summary(&chunked(&s, &[2, 5])), whole);
     }
 }
+
+/// With framing off the analyzer finds the same sentences, mentions and
+/// entities, and no cues.
+#[test]
+fn framing_off_finds_the_same_entities() {
+    let seed = include_str!("data/entities/seed.txt");
+    let texts = [seed.to_string(), cases().iter().map(|c| c.text.as_str()).collect::<Vec<_>>().join("\n\n")];
+    for text in &texts {
+        let full = analyze(text, Config::default());
+        let bare = analyze(text, Config { framing: false, ..Config::default() });
+        assert!(!full.cues.is_empty());
+        assert!(bare.cues.is_empty());
+        assert_eq!(bare.sentences, full.sentences);
+        let names =
+            |a: &Analysis| a.entities.iter().map(|e| (e.name.clone(), e.label, e.mentions.clone())).collect::<Vec<_>>();
+        assert_eq!(names(&bare), names(&full));
+        assert!(bare.entities.iter().all(|e| e.framing.score == 0.0 && e.framing.cues.is_empty()));
+    }
+}

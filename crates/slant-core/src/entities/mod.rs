@@ -44,8 +44,17 @@ pub(crate) struct EntityTracker {
 
 impl EntityTracker {
     pub(crate) fn new(config: &Config) -> Self {
+        Self::with_gazetteer(Gazetteer::with_names(&config.names))
+    }
+
+    /// A tracker for a new document over the same name lists.
+    pub(crate) fn next_document(&self) -> Self {
+        Self::with_gazetteer(self.gazetteer())
+    }
+
+    fn with_gazetteer(gaz: Arc<Gazetteer>) -> Self {
         EntityTracker {
-            gaz: Gazetteer::with_names(&config.names),
+            gaz,
             entities: Vec::new(),
             doc: Doc::default(),
             detector: Detector::default(),
