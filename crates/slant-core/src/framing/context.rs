@@ -166,6 +166,10 @@ pub(crate) struct Reading {
     pub(crate) entity: usize,
     /// P(positive) - P(negative), in -1..1.
     pub(crate) score: f32,
+    /// The model's decision with its margin: P(c) minus the next most likely
+    /// class's probability when c, positive (+) or negative (-), is the most
+    /// likely class; 0 when neutral is. So its sign is the model's argmax.
+    pub(crate) lean: f32,
     /// The words that pushed hardest in the direction of `score`, strongest
     /// first: (start, end, weight toward positive), byte offsets in the document.
     pub(crate) words: [Option<(usize, usize, f32)>; WORDS_PER_SENTENCE],
@@ -289,9 +293,17 @@ impl SentenceFeatures {
         }
         let m = z[0].max(z[1]).max(0.0);
         let (en, ep, e0) = ((z[0] - m).exp(), (z[1] - m).exp(), (-m).exp());
-        let score = (ep - en) / (en + ep + e0);
+        let sum = en + ep + e0;
+        let score = (ep - en) / sum;
+        let lean = if ep > en.max(e0) {
+            (ep - en.max(e0)) / sum
+        } else if en > ep.max(e0) {
+            -(en - ep.max(e0)) / sum
+        } else {
+            0.0
+        };
 
-        let mut reading = Reading { entity: span.entity, score, words: [None; WORDS_PER_SENTENCE] };
+        let mut reading = Reading { entity: span.entity, score, lean, words: [None; WORDS_PER_SENTENCE] };
         for (k, share) in self.shares.iter().enumerate() {
             let toward_positive = (share[1] - share[0]) * scale;
             if toward_positive * score <= 0.0 {
