@@ -191,9 +191,9 @@ impl Doc {
                 } else if m == 1 {
                     true
                 } else {
-                    let sub = |small: &[&str], big: &[Box<str>]| small.iter().all(|x| big.iter().any(|y| &**y == *x));
-                    let theirs: Vec<&str> = st.words.iter().map(|x| &**x).collect();
-                    sub(c.words, &st.words) || sub(&theirs, &c.words.iter().map(|x| Box::from(*x)).collect::<Vec<_>>())
+                    // one name's words all among the other's, either way round
+                    c.words.iter().all(|x| st.words.iter().any(|y| &**y == *x))
+                        || st.words.iter().all(|y| c.words.iter().any(|x| *x == &**y))
                 };
                 if ok && best.is_none_or(|(_, last)| st.last > last) {
                     best = Some((id as usize, st.last));

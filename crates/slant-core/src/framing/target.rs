@@ -27,8 +27,13 @@ pub(crate) fn resolve(
 ) -> Option<usize> {
     let span = match cand.aim {
         Aim::NounPhrase => noun_phrase(ctx, cand),
+        // A hedge with no name in its clause frames the nearest name before ("He Lifeng …, who
+        // issued remarks claiming, contrary to extensive evidence, …"), unless its own scope names
+        // someone ("…, presumably from President Trump"): then it doubts that inference and
+        // frames no one.
         Aim::Clause => clause(ctx, cand).or_else(|| {
-            if cand.kind == CueKind::Doubt {
+            let names_someone = ctx.mentions.iter().any(|m| m.first >= cand.first && m.end <= cand.end);
+            if cand.kind == CueKind::Doubt && !names_someone {
                 nearest_before(ctx, cand.first, 0)
             } else {
                 None
