@@ -193,7 +193,7 @@ impl Doc {
                 } else {
                     // one name's words all among the other's, either way round
                     c.words.iter().all(|x| st.words.iter().any(|y| &**y == *x))
-                        || st.words.iter().all(|y| c.words.iter().any(|x| *x == &**y))
+                        || st.words.iter().all(|y| c.words.contains(&&**y))
                 };
                 if ok && best.is_none_or(|(_, last)| st.last > last) {
                     best = Some((id as usize, st.last));
