@@ -112,7 +112,7 @@ fn analyse_line(line: &[u8], analyzer: &mut Analyzer, fields: &Fields) -> Result
         None => return Err(format!("no \"{}\" field", fields.text)),
     };
     let id = map.get(&fields.id).unwrap_or(&Value::Null);
-    analyzer.feed(text);
+    analyzer.push(text);
     let analysis = analyzer.finish_document();
     let mut json = serde_json::to_vec(&Output { id, analysis: &analysis }).map_err(|e| e.to_string())?;
     json.push(b'\n');

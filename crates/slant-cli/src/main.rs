@@ -151,7 +151,7 @@ fn run(cli: Cli) -> io::Result<()> {
             let mut config = input.config()?;
             config.keep_sentences = false;
             config.framing = false;
-            let analysis = stream(&input, config, &mut out, |_, _| Ok(()))?;
+            let analysis = stream(&input, config, &mut out, None::<fn(&mut _, &_) -> io::Result<()>>)?;
             // Printed at the end so each mention carries its entity's document-level label.
             let mut mentions: Vec<MentionLine> = analysis
                 .entities
@@ -194,10 +194,9 @@ fn run(cli: Cli) -> io::Result<()> {
         Command::Analyze { input, format, .. } => {
             let mut config = input.config()?;
             config.keep_sentences = format != AnalyzeFormat::Jsonl;
-            let analysis = stream(&input, config, &mut out, |out, report| match format {
-                AnalyzeFormat::Jsonl => json_line(out, report),
-                _ => Ok(()),
-            })?;
+            let each =
+                (format == AnalyzeFormat::Jsonl).then_some(json_line::<BufWriter<io::StdoutLock>, SentenceReport>);
+            let analysis = stream(&input, config, &mut out, each)?;
             match format {
                 AnalyzeFormat::Json => {
                     serde_json::to_writer(&mut out, &analysis)?;
@@ -250,17 +249,22 @@ impl InputArgs {
     }
 }
 
-/// Reads the input in chunks, calls `each` for every sentence as soon as it
-/// is final (flushing, so output streams), and returns the whole analysis.
+/// Reads the input in chunks and returns the whole analysis; with `each`,
+/// calls it for every sentence as soon as it is final (flushing, so output
+/// streams). Without it no sentence reports are made.
 fn stream<W: Write>(
     input: &InputArgs,
     config: Config,
     out: &mut W,
-    mut each: impl FnMut(&mut W, &SentenceReport) -> io::Result<()>,
+    mut each: Option<impl FnMut(&mut W, &SentenceReport) -> io::Result<()>>,
 ) -> io::Result<slant_core::Analysis> {
     let mut chunks = Utf8Chunks::new(input.open()?, input.lossy);
     let mut analyzer = Analyzer::new(config);
     while let Some(chunk) = next_chunk(&mut chunks)? {
+        let Some(each) = each.as_mut() else {
+            analyzer.push(chunk);
+            continue;
+        };
         let reports = analyzer.feed(chunk);
         for report in &reports {
             each(out, report)?;
@@ -269,8 +273,10 @@ fn stream<W: Write>(
             out.flush()?;
         }
     }
-    for report in &analyzer.flush() {
-        each(out, report)?;
+    if let Some(each) = each.as_mut() {
+        for report in &analyzer.flush() {
+            each(out, report)?;
+        }
     }
     report_replaced(&chunks);
     Ok(analyzer.finish())

@@ -63,20 +63,51 @@ impl Analyzer {
 
     /// Adds the next chunk of text; returns the sentences that became final.
     pub fn feed(&mut self, chunk: &str) -> Vec<SentenceReport> {
-        let mut finished = std::mem::take(&mut self.finished);
-        self.segmenter.push(chunk, &mut finished);
-        let reports = finished.drain(..).map(|s| self.analyze_sentence(s)).collect();
-        self.finished = finished;
+        let mut reports = Vec::new();
+        self.segment(chunk, false, Some(&mut reports));
         reports
     }
 
     /// Like [`feed`](Self::feed) for the end of the input: returns the last sentences.
     pub fn flush(&mut self) -> Vec<SentenceReport> {
-        let mut finished = std::mem::take(&mut self.finished);
-        self.segmenter.finish(&mut finished);
-        let reports = finished.drain(..).map(|s| self.analyze_sentence(s)).collect();
-        self.finished = finished;
+        let mut reports = Vec::new();
+        self.segment("", true, Some(&mut reports));
         reports
+    }
+
+    /// Like [`feed`](Self::feed) for a caller who wants only the final
+    /// analysis: no sentence reports are made, so nothing is copied for them.
+    pub fn push(&mut self, chunk: &str) {
+        self.segment(chunk, false, None);
+    }
+
+    /// Splits off the sentences that `chunk` (or the end of the input)
+    /// completes and analyses them; their reports go to `reports` if given.
+    fn segment(&mut self, chunk: &str, end: bool, mut reports: Option<&mut Vec<SentenceReport>>) {
+        let mut finished = std::mem::take(&mut self.finished);
+        if end {
+            self.segmenter.finish(&mut finished);
+        } else {
+            self.segmenter.push(chunk, &mut finished);
+        }
+        for sentence in finished.drain(..) {
+            let report = self.analyze_sentence(sentence);
+            match reports.as_deref_mut() {
+                Some(out) => {
+                    if self.keep_sentences {
+                        self.sentences.push(report.sentence.clone());
+                        self.cues.extend(report.cues.iter().cloned());
+                    }
+                    out.push(report);
+                }
+                None if self.keep_sentences => {
+                    self.sentences.push(report.sentence);
+                    self.cues.extend(report.cues);
+                }
+                None => {}
+            }
+        }
+        self.finished = finished;
     }
 
     /// Ends the input and returns the whole-document analysis.
@@ -90,7 +121,7 @@ impl Analyzer {
     /// the lists and the model), so a corpus of short documents is not
     /// looked up afresh for every document.
     pub fn finish_document(&mut self) -> Analysis {
-        self.flush();
+        self.segment("", true, None);
         let next_tracker = self.tracker.next_document();
         let mut entities = std::mem::replace(&mut self.tracker, next_tracker).finish();
         let summary = std::mem::take(&mut self.aggregator).finish(&mut entities);
@@ -114,17 +145,11 @@ impl Analyzer {
             .add_words(self.tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count());
         if !self.tokens.iter().any(|t| t.kind == TokenKind::Word) {
             // a sentence without a word (a row of symbols, brackets or emoji) names no one and frames nothing
-            if self.keep_sentences {
-                self.sentences.push(sentence.clone());
-            }
             return SentenceReport { index, sentence, mentions: Vec::new(), cues: Vec::new() };
         }
         self.vocab.intern_tokens(&sentence.text, &self.tokens, &mut self.word_ids);
         let mentions = self.tracker.process(&sentence, index, &self.tokens, &self.word_ids, &mut self.vocab);
         if !self.framing {
-            if self.keep_sentences {
-                self.sentences.push(sentence.clone());
-            }
             return SentenceReport { index, sentence, mentions, cues: Vec::new() };
         }
         let cues = self.cue_finder.process(
@@ -143,17 +168,13 @@ impl Analyzer {
             self.aggregator.add_cue(self.cue_count, cue);
             self.cue_count += 1;
         }
-        if self.keep_sentences {
-            self.sentences.push(sentence.clone());
-            self.cues.extend(cues.iter().cloned());
-        }
         SentenceReport { index, sentence, mentions, cues }
     }
 }
 
-/// Analyses a whole text at once: `Analyzer::new` + `feed` + `finish`.
+/// Analyses a whole text at once: `Analyzer::new` + `push` + `finish`.
 pub fn analyze(text: &str, config: Config) -> Analysis {
     let mut analyzer = Analyzer::new(config);
-    analyzer.feed(text);
+    analyzer.push(text);
     analyzer.finish()
 }

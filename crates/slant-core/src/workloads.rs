@@ -61,8 +61,9 @@ pub fn corpus_count(documents: &[&str], framing: bool) -> usize {
     let mut analyzer = Analyzer::new(Config { framing, ..Config::default() });
     let mut n = 0;
     for document in documents {
-        n += analyzer.feed(document).len();
-        n += analyzer.finish_document().entities.len();
+        analyzer.push(document);
+        let analysis = analyzer.finish_document();
+        n += analysis.sentences.len() + analysis.entities.len();
     }
     n
 }
