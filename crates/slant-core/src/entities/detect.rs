@@ -185,6 +185,23 @@ const SPEECH_VERBS: &[&str] = &[
 ];
 const PLACE_PREPS: &[&str] = &["in", "near", "across", "throughout", "outside", "inside", "into"];
 
+/// Lower-case nouns of administrative areas: the name before one is a place
+/// ("the Tigray region", "Kherson oblast", "the Kursk and Bryansk oblasts").
+const AREA_NOUNS: &[&str] = &[
+    "region",
+    "regions",
+    "oblast",
+    "oblasts",
+    "province",
+    "provinces",
+    "prefecture",
+    "prefectures",
+    "governorate",
+    "governorates",
+    "county",
+    "counties",
+];
+
 impl Detector {
     /// Finds the name spans of a sentence.
     pub(crate) fn detect(
@@ -918,6 +935,10 @@ impl Detector {
         let next = self.lower_of(text, lts, b);
         let next2 = self.lower_of(text, lts, b + 1);
         let prev = a.checked_sub(1).map_or("", |p| self.lower_of(text, lts, p));
+        // before an area noun, alone or coordinated with another name ("Kursk and Bryansk oblasts")
+        let area_at =
+            |i: usize| lts.get(i).and_then(|t| text.get(t.start..t.end)).is_some_and(|w| AREA_NOUNS.contains(&w));
+        let area_after = area_at(b) || (matches!(next, "and" | "or" | ",") && area_at(b + 2));
         if n == 1 && first & class::HEAD != 0 && !self.info.get(a).is_some_and(|x| x.known) {
             // "the Court" is an organisation; "the River", "the War" are not names
             if first & class::ORG_HEAD != 0 {
@@ -947,7 +968,7 @@ impl Detector {
             || (next == "," && next2 == "who")
         {
             (Label::Person, strength::CONTEXT)
-        } else if place_after {
+        } else if place_after || area_after {
             (Label::Gpe, strength::CONTEXT)
         } else if n == 1 && PLACE_PREPS.contains(&prev) {
             (Label::Gpe, strength::GUESS)
