@@ -122,11 +122,10 @@ impl Analyzer {
     /// looked up afresh for every document.
     pub fn finish_document(&mut self) -> Analysis {
         self.segment("", true, None);
-        let next_tracker = self.tracker.next_document();
-        let mut entities = std::mem::replace(&mut self.tracker, next_tracker).finish();
+        let mut entities = self.tracker.finish_document();
         let summary = std::mem::take(&mut self.aggregator).finish(&mut entities);
         self.segmenter = Segmenter::new(self.max_sentence_bytes);
-        self.cue_finder = CueFinder::new();
+        self.cue_finder.next_document();
         self.sentence_count = 0;
         self.cue_count = 0;
         Analysis {

@@ -47,11 +47,6 @@ impl EntityTracker {
         Self::with_gazetteer(Gazetteer::with_names(&config.names))
     }
 
-    /// A tracker for a new document over the same name lists.
-    pub(crate) fn next_document(&self) -> Self {
-        Self::with_gazetteer(self.gazetteer())
-    }
-
     fn with_gazetteer(gaz: Arc<Gazetteer>) -> Self {
         EntityTracker {
             gaz,
@@ -203,15 +198,19 @@ impl EntityTracker {
         (self.doc.states.get(id)?.label() == Label::Gpe).then_some(id)
     }
 
-    /// The final entities, by id, with document-level labels.
-    pub(crate) fn finish(mut self) -> Vec<Entity> {
-        for ent in &mut self.entities {
+    /// The final entities of the document, by id, with document-level
+    /// labels; the tracker is then ready for the next document (its scratch
+    /// buffers kept).
+    pub(crate) fn finish_document(&mut self) -> Vec<Entity> {
+        let mut entities = std::mem::take(&mut self.entities);
+        for ent in &mut entities {
             if let Some(st) = self.doc.states.get(ent.id) {
                 ent.label = st.label();
             }
             ent.mentions.sort_by_key(|m| (m.start, m.end));
         }
-        self.entities
+        self.doc = Doc::default();
+        entities
     }
 }
 
@@ -279,7 +278,7 @@ mod tests {
         }
         seg.finish(&mut sentences);
         tag(&mut sentences, &mut tracker);
-        (mentions, tracker.finish())
+        (mentions, tracker.finish_document())
     }
 
     #[test]
@@ -416,7 +415,7 @@ mod tests {
                     index += 1;
                 }
             }
-            entities = tracker.finish().len();
+            entities = tracker.finish_document().len();
             count
         });
         println!("split + tokens + entities: {n} mentions of {entities} entities, {mbs:.1} MB/s");

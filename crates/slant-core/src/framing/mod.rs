@@ -167,6 +167,12 @@ impl CueFinder {
         }
     }
 
+    /// Forgets the document (its last person named); keeps the scratch buffers.
+    pub(crate) fn next_document(&mut self) {
+        self.last_person = None;
+        self.context.clear();
+    }
+
     /// The cues of sentence number `index`, targeted at its `mentions`;
     /// `word_ids` are the tokens' ids in `vocab`.
     #[allow(clippy::too_many_arguments)]
