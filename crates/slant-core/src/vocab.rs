@@ -37,6 +37,8 @@ pub(crate) struct Word {
     pub(crate) starts_phrase: bool,
     /// Starts with a letter.
     pub(crate) starts_alpha: bool,
+    /// A function word ("the", "of", "would"): it counts but explains nothing to a reader.
+    pub(crate) function_word: bool,
     /// The gazetteer's word classes (0 when unknown).
     pub(crate) name_bits: u16,
     /// Index of the word in the gazetteer's word classes.
@@ -169,6 +171,7 @@ impl Vocab {
             all_caps: is_all_caps(raw),
             starts_phrase: self.lex.starts_phrase(cue),
             starts_alpha: raw.chars().next().is_some_and(char::is_alphabetic),
+            function_word: crate::framing::is_function_word(cue),
             name_bits: name_word.and_then(|w| self.gaz.info(w)).map_or(0, |w| w.bits),
             name_word,
             name_form,

@@ -53,7 +53,7 @@ fn np_end(ctx: &Ctx, mut i: usize) -> usize {
             break;
         }
         let w = ctx.word(i);
-        if words::is_function_word(w) && !(i == start && matches!(w, "the" | "a" | "an")) {
+        if ctx.is_function_word(i) && !(i == start && matches!(w, "the" | "a" | "an")) {
             break;
         }
         i += 1;

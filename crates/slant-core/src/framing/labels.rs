@@ -76,7 +76,7 @@ fn describes_referent(ctx: &Ctx, mut i: usize) -> bool {
             return false;
         }
         let w = ctx.word(i);
-        if words::is_function_word(w) {
+        if ctx.is_function_word(i) {
             return false;
         }
         if tok.cap || words::is_referent_noun(w) || ctx.roles(i).is_some_and(|r| r.label.is_some()) {

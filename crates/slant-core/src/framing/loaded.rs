@@ -88,7 +88,7 @@ pub(crate) fn extend_over_noun(ctx: &Ctx, end: usize) -> usize {
         return end;
     }
     let w = ctx.word(end);
-    if super::words::is_function_word(w) || ctx.roles(end).is_some() || w.ends_with("ly") {
+    if ctx.is_function_word(end) || ctx.roles(end).is_some() || w.ends_with("ly") {
         return end;
     }
     end + 1

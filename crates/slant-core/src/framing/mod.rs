@@ -25,6 +25,7 @@ use crate::vocab::{Vocab, NO_WORD};
 
 pub(crate) use context::{Model as ContextModel, Reading, TokWeights};
 pub(crate) use lexicon::{Lexicon, Roles};
+pub(crate) use words::is_function_word;
 
 /// Sentinel for "no mention covers this token".
 const NO_MENTION: u32 = u32::MAX;
@@ -106,6 +107,11 @@ impl<'a> Ctx<'a> {
     /// The lower-cased text of word `i` ("" for other tokens and past the end).
     pub(crate) fn word(&self, i: usize) -> &'a str {
         self.vocab.cue_form(self.word_id(i))
+    }
+
+    /// Token `i` is a function word ("the", "of", "would").
+    pub(crate) fn is_function_word(&self, i: usize) -> bool {
+        self.vocab.word(self.word_id(i)).function_word
     }
 
     /// The roles of token `i` as a single word.
