@@ -10,8 +10,9 @@ The justfile builds the release CLI and the Node wasm package first. Then:
    chunking case and the framing cases written for slant), repeated to about
    4 MB;
 2. `cargo bench -p slant-core --bench pipeline` (criterion: sentence
-   splitting and the whole pipeline, fed whole and in 1 KiB chunks; its
-   `summary:` lines give MB/s per CPU-second and of the best run); with
+   splitting, split + entities, and the whole pipeline, on the GUM text as
+   one document (whole and in 1 KiB chunks) and on news articles one by one;
+   its `summary:` lines give MB/s per CPU-second and of the best run); with
    --quick only the summary runs, not criterion's own groups;
 3. the release CLI on the file (not a pipe): `split`, `entities` and
    `analyze` (json and jsonl), output to /dev/null, best wall-clock run of
