@@ -1,5 +1,6 @@
 //! The core under arbitrary text and arbitrary chunking: never panics, every
-//! span slices the input to its text, and chunking never changes the result.
+//! span slices the input to its text, chunking never changes the result, and
+//! an analyzer reused after another document gives what a new one gives.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -24,7 +25,7 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(text.get(c.start..c.end), Some(c.text.as_str()));
     }
 
-    let mut analyzer = Analyzer::new(config);
+    let mut analyzer = Analyzer::new(config.clone());
     let mut pos = 0;
     let mut turn = 0;
     while pos < text.len() {
@@ -38,4 +39,15 @@ fuzz_target!(|data: &[u8]| {
         turn += 1;
     }
     assert_eq!(analyzer.finish(), whole, "chunk sizes {sizes:?}");
+
+    // the same text after the text's second half, as one analyzer's second document
+    let mut half = text.len() / 2;
+    while !text.is_char_boundary(half) {
+        half += 1;
+    }
+    let mut reused = Analyzer::new(config);
+    reused.push(&text[half..]);
+    reused.finish_document();
+    reused.push(&text);
+    assert_eq!(reused.finish_document(), whole, "second document");
 });
