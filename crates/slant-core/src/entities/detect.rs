@@ -130,6 +130,12 @@ fn singular_verb(w: &str) -> bool {
                 | "won't"
                 | "didn't"
                 | "doesn't"
+                | "isn’t"
+                | "wasn’t"
+                | "hasn’t"
+                | "won’t"
+                | "didn’t"
+                | "doesn’t"
                 // common irregular past tenses
                 | "took"
                 | "made"
@@ -155,6 +161,21 @@ fn singular_verb(w: &str) -> bool {
                 | "heard"
                 | "led"
                 | "paid"
+                | "spoke"
+                | "ran"
+                | "stood"
+                | "chose"
+                | "fought"
+                | "sold"
+                | "built"
+                | "drew"
+                | "grew"
+                | "flew"
+                | "drove"
+                | "rose"
+                | "fell"
+                | "broke"
+                | "threw"
         )
         || (w.len() > 4 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"))))
 }
@@ -928,11 +949,18 @@ impl Detector {
                     && !x.known
             })
         });
-        if all_common {
-            return;
-        }
         let w = word(a);
         let next = self.lower_of(text, lts, b);
+        // "…,” Archer said": a capitalised common word inside a sentence, as the speaker of a
+        // speech verb, is a surname
+        let speaker = n == 1
+            && !self.info.get(a).is_some_and(|x| x.initial)
+            && first & (class::TITLE | class::HEAD | class::FUNCTION | class::NOT_NAME | class::TITLE_OF) == 0
+            && SPEECH_VERBS.contains(&next)
+            && !a.checked_sub(1).is_some_and(|p| matches!(self.lower_of(text, lts, p), "the" | "a" | "an"));
+        if all_common && !speaker {
+            return;
+        }
         let next2 = self.lower_of(text, lts, b + 1);
         let prev = a.checked_sub(1).map_or("", |p| self.lower_of(text, lts, p));
         // before an area noun, alone or coordinated with another name ("Kursk and Bryansk oblasts")

@@ -168,6 +168,14 @@ impl Gazetteer {
         ] {
             for row in rows(text) {
                 let Some(name) = row.first().copied().filter(|n| !n.is_empty()) else { continue };
+                if source == Source::Person {
+                    // a listed person's family name is a listed surname ("Putin spoke", "Obama's plan")
+                    // (not a regnal number or "Jr.": a family name has a lower-case letter and no dot)
+                    let family = name.rsplit_once(' ').map(|(_, last)| last);
+                    if let Some(last) = family.filter(|w| w.chars().any(char::is_lowercase) && !w.contains('.')) {
+                        g.add_bits(last, class::SURNAME, &mut scratch);
+                    }
+                }
                 let e = g.add_entry(name, label, source, None);
                 g.add_phrase(name, e, &mut scratch);
                 for alias in alternatives(row.get(1)) {
