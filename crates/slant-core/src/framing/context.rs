@@ -5,13 +5,19 @@
 //! it names the words that weighed most, so its share of a score is shown too.
 //!
 //! Features, as in training: the sentence's tokens with the mention replaced
-//! by one placeholder; their unigrams and bigrams (placeholder included) and
-//! the words within [`NEAR`] tokens left and right of it, each counted once
+//! by one placeholder; their unigrams and bigrams (placeholder included), the
+//! words within [`NEAR`] tokens left and right of it, and the words of its
+//! clause (the run of tokens between two [`CLAUSE_MARKS`]), each counted once
 //! and scaled by 1/sqrt(number of features). Tokens are lower-cased words and
 //! numbers, a possessive "'s", and quotation marks read as `"`; every other
-//! mention reads as one token `<e>`. Two more features, unscaled: the summed
+//! mention reads as one token `<e>`. Four more features, unscaled: the summed
 //! lexicon valence (/4, times VADER's -0.74 after a negation within three
-//! tokens) within [`VALENCE_NEAR`] tokens of the mention, and farther.
+//! tokens) within [`VALENCE_NEAR`] tokens of the mention or farther, in its
+//! clause or another ([`VALENCE_FEATURES`]). The clause features were chosen
+//! by cross-validation on the training data (see the script).
+//!
+//! [`Reading::lean`] is what `aggregate` decides by: the model's most likely
+//! class with its margin; [`Reading::score`] is what a reader is shown.
 
 use std::hash::Hasher;
 use std::sync::OnceLock;
@@ -23,7 +29,7 @@ use crate::tokens::TokenKind;
 
 const MODEL: &str = include_str!("../../data/lexicons/target_model.tsv");
 /// Words this close to the mention (in tokens) are "near" features; as in training.
-const NEAR: usize = 3;
+const NEAR: usize = 5;
 /// The placeholder that stands for the mention in bigrams.
 const PLACEHOLDER: &str = "<t>";
 /// What every other name in the sentence reads as, so the model weighs how a
@@ -34,6 +40,12 @@ const VALENCE_NEAR: usize = 4;
 /// VADER's negation scalar, and how many tokens back a negation reaches.
 const NEGATION: f32 = -0.74;
 const NEGATION_REACH: usize = 3;
+/// Punctuation that ends a clause: words between two of these (or the
+/// sentence's ends) share the mention's clause or not.
+const CLAUSE_MARKS: [&str; 7] = [",", ";", ":", "(", ")", "\u{2013}", "\u{2014}"];
+/// The valence features, as named in the model file: near (within
+/// [`VALENCE_NEAR`] tokens) or far, in the mention's clause (c) or another (o).
+const VALENCE_FEATURES: [&str; 4] = ["valence:near:c", "valence:near:o", "valence:far:c", "valence:far:o"];
 /// Evidence words kept per sentence.
 const WORDS_PER_SENTENCE: usize = 3;
 
@@ -44,6 +56,7 @@ enum Feature {
     Bigram = 2,
     Left = 3,
     Right = 4,
+    Clause = 5,
 }
 
 /// The hash of one token's text, the unit every feature key is built from.
@@ -69,6 +82,7 @@ pub(crate) struct TokWeights {
     unigram: [f32; 2],
     left: [f32; 2],
     right: [f32; 2],
+    clause: [f32; 2],
 }
 
 /// A multinomial logistic regression with neutral as the reference class.
@@ -77,8 +91,8 @@ pub(crate) struct Model {
     /// Feature key → weights toward negative and positive.
     features: FxMap<u64, [f32; 2]>,
     bias: [f32; 2],
-    valence_near: [f32; 2],
-    valence_far: [f32; 2],
+    /// Per [`VALENCE_FEATURES`] entry.
+    valence: [[f32; 2]; 4],
     placeholder: u64,
     other_name: TokWeights,
     possessive: TokWeights,
@@ -103,17 +117,16 @@ impl Model {
                     m.bias = [neg, pos];
                     continue;
                 }
-                _ if name == "valence:near" => {
-                    m.valence_near = [neg, pos];
-                    continue;
-                }
-                _ if name == "valence:far" => {
-                    m.valence_far = [neg, pos];
+                _ if name.starts_with("valence:") => {
+                    if let Some(i) = VALENCE_FEATURES.iter().position(|&v| v == name) {
+                        m.valence[i] = [neg, pos];
+                    }
                     continue;
                 }
                 Some(("u", w)) => feature_key(Feature::Unigram, word_key(w), 0),
                 Some(("l", w)) => feature_key(Feature::Left, word_key(w), 0),
                 Some(("r", w)) => feature_key(Feature::Right, word_key(w), 0),
+                Some(("c", w)) => feature_key(Feature::Clause, word_key(w), 0),
                 Some(("b", pair)) => match pair.split_once(' ') {
                     Some((a, b)) => feature_key(Feature::Bigram, word_key(a), word_key(b)),
                     None => continue,
@@ -140,6 +153,7 @@ impl Model {
             unigram: self.get(Feature::Unigram, key, 0),
             left: self.get(Feature::Left, key, 0),
             right: self.get(Feature::Right, key, 0),
+            clause: self.get(Feature::Clause, key, 0),
         }
     }
 }
@@ -158,6 +172,8 @@ struct Read {
     negates: bool,
     /// The entity a cue covering it frames: its valence is about that entity.
     cue_target: Option<usize>,
+    /// Its clause: how many [`CLAUSE_MARKS`] come before it in the sentence.
+    clause: u32,
 }
 
 /// What the model says about one entity in one sentence.
@@ -196,12 +212,17 @@ impl SentenceFeatures {
     ) {
         self.reads.clear();
         let mut last_mention = None;
+        let mut clause = 0u32;
         for (i, t) in ctx.toks.iter().enumerate() {
+            if t.kind == TokenKind::Punct && ctx.text.get(t.start..t.end).is_some_and(|p| CLAUSE_MARKS.contains(&p)) {
+                clause += 1;
+                continue;
+            }
             let mention = ctx.mention_at(i).map(|m| m.index);
             if mention.is_some() {
                 // a mention is one token: the placeholder for the target (see `read`), `<e>` for others
                 if mention != last_mention {
-                    self.reads.push(Read { tok: i, w: model.other_name, ..Read::default() });
+                    self.reads.push(Read { tok: i, w: model.other_name, clause, ..Read::default() });
                 }
                 last_mention = mention;
                 continue;
@@ -223,7 +244,7 @@ impl SentenceFeatures {
             }
             let negates = roles.and_then(|r| r.modifier) == Some(Modifier::Negation);
             let cue_target = cue_targets.iter().find(|&&(first, end, _)| (first..end).contains(&i)).map(|c| c.2);
-            self.reads.push(Read { tok: i, w, bigram: [0.0; 2], valence, negates, cue_target });
+            self.reads.push(Read { tok: i, w, bigram: [0.0; 2], valence, negates, cue_target, clause });
         }
         for k in 1..self.reads.len() {
             let (a, b) = (self.reads[k - 1].w.key, self.reads[k].w.key);
@@ -275,6 +296,15 @@ impl SentenceFeatures {
         for (k, r) in reads.iter().enumerate().take((b + NEAR).min(n)).skip(b) {
             add(&mut self.shares, &[k], r.w.right);
         }
+        // the words of the mention's clause; clauses are runs of reads
+        let clause = reads.get(a).filter(|_| a < b).map(|r| r.clause);
+        let in_clause = |r: &Read| Some(r.clause) == clause;
+        for k in (0..a).rev().take_while(|&k| reads.get(k).is_some_and(in_clause)) {
+            add(&mut self.shares, &[k], reads[k].w.clause);
+        }
+        for k in (b..n).take_while(|&k| reads.get(k).is_some_and(in_clause)) {
+            add(&mut self.shares, &[k], reads[k].w.clause);
+        }
         let scale = 1.0 / (count.max(1) as f32).sqrt();
         let mut z = [model.bias[0] + z[0] * scale, model.bias[1] + z[1] * scale];
         // valence is not scaled: record its share at the same scale as the rest
@@ -282,7 +312,7 @@ impl SentenceFeatures {
         let about_this = |r: &Read| r.cue_target.is_none_or(|e| e == span.entity);
         for (k, r) in reads.iter().enumerate().filter(|(_, r)| r.valence != 0.0 && about_this(r)) {
             let distance = if k < a { a - k } else { k + 1 - b };
-            let w = if distance <= VALENCE_NEAR { model.valence_near } else { model.valence_far };
+            let w = model.valence[usize::from(distance > VALENCE_NEAR) * 2 + usize::from(!in_clause(r))];
             let (neg, pos) = (w[0] * r.valence, w[1] * r.valence);
             z[0] += neg;
             z[1] += pos;
@@ -343,10 +373,12 @@ mod tests {
     fn the_shipped_model_parses_every_feature() {
         let m = Model::shipped();
         let lines = MODEL.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
-        assert_eq!(m.features.len() + 3, lines, "every line but the bias and the two valences is a feature");
+        assert_eq!(m.features.len() + 5, lines, "every line but the bias and the four valences is a feature");
         assert!(m.bias[0] != 0.0 && m.bias[1] != 0.0);
-        // more valence reads more positive, near the mention most
-        assert!(m.valence_near[1] > m.valence_near[0] && m.valence_near[1] > m.valence_far[1]);
+        // more valence reads more positive, near the mention and in its clause most
+        let [near_same, near_other, far_same, far_other] = m.valence;
+        assert!(near_same[1] > near_same[0]);
+        assert!(near_same[1] > near_other[1] && near_same[1] > far_same[1] && near_same[1] > far_other[1]);
     }
 
     #[test]
