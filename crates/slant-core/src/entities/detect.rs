@@ -106,6 +106,25 @@ enum Conn {
 }
 
 /// A word that reads as the verb of a singular subject: "is", "has", "will", "appeared", "says".
+/// Could be an unlisted family name: three letters or more, each hyphenated
+/// part capitalised ("Morgan-Short", not "Stir-fry"), no letter three times
+/// running ("Uhhh").
+fn surname_shaped(w: &str) -> bool {
+    let mut run = (' ', 0);
+    let mut after_hyphen = false;
+    for c in w.chars() {
+        if after_hyphen && !c.is_uppercase() {
+            return false;
+        }
+        after_hyphen = c == '-';
+        run = if c == run.0 { (c, run.1 + 1) } else { (c, 1) };
+        if run.1 >= 3 {
+            return false;
+        }
+    }
+    w.chars().count() >= 3 && !after_hyphen
+}
+
 fn singular_verb(w: &str) -> bool {
     SPEECH_VERBS.contains(&w)
         || matches!(
@@ -678,7 +697,12 @@ impl Detector {
                             // "Pence and el-Sissi are", "Guterres and Trump"
                             || (next == "and" && self.info.get(b + 1).is_some_and(|x| x.cap))
                             // "Gardner, in a series of tweets": a listed surname no list calls common
-                            || (next == "," && first.bits & (class::SURNAME | class::COMMON) == class::SURNAME)));
+                            // "Gardner, in a series of tweets", "Kasich, meanwhile,": a listed surname, or a
+                            // word no list knows that is shaped like one
+                            || (next == ","
+                                && first.bits & class::COMMON == 0
+                                && (first.bits & class::SURNAME != 0
+                                    || lts.get(a).and_then(|t| text.get(t.start..t.end)).is_some_and(surname_shaped)))));
                 if !vouched {
                     if weak_all {
                         // a heading: keep only what the lists or the document know
