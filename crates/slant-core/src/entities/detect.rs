@@ -695,14 +695,23 @@ impl Detector {
                         && !self.low(a).contains('\'')
                         && (singular_verb(next)
                             // "Pence and el-Sissi are", "Guterres and Trump"
-                            || (next == "and" && self.info.get(b + 1).is_some_and(|x| x.cap))
+                            || (next == "and"
+                                && lts
+                                    .get(b + 1)
+                                    .and_then(|t| text.get(t.start..t.end))
+                                    .is_some_and(|w| w.chars().any(char::is_uppercase)))
                             // "Gardner, in a series of tweets": a listed surname no list calls common
                             // "Gardner, in a series of tweets", "Kasich, meanwhile,": a listed surname, or a
                             // word no list knows that is shaped like one
+                            // ("Pence, speaking slowly": a listed person's family name, even a common word)
                             || (next == ","
-                                && first.bits & class::COMMON == 0
-                                && (first.bits & class::SURNAME != 0
-                                    || lts.get(a).and_then(|t| text.get(t.start..t.end)).is_some_and(surname_shaped)))));
+                                && (first.bits & class::PERSON_NAME != 0
+                                    || (first.bits & class::COMMON == 0
+                                        && (first.bits & class::SURNAME != 0
+                                            || lts
+                                                .get(a)
+                                                .and_then(|t| text.get(t.start..t.end))
+                                                .is_some_and(surname_shaped)))))));
                 if !vouched {
                     if weak_all {
                         // a heading: keep only what the lists or the document know

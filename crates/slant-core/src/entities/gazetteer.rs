@@ -33,6 +33,8 @@ pub(crate) mod class {
     pub(crate) const LOC_PREFIX: u16 = 1 << 13;
     /// Starts an event's name: "Hurricane", "Operation".
     pub(crate) const EVENT_PREFIX: u16 = 1 << 14;
+    /// The family name of a listed person ("Pence", "Bush"), even where it is also a common word.
+    pub(crate) const PERSON_NAME: u16 = 1 << 15;
     /// Any head word of a name.
     pub(crate) const HEAD: u16 = ORG_HEAD | LOC_HEAD | GPE_HEAD | EVENT_HEAD;
 }
@@ -173,7 +175,7 @@ impl Gazetteer {
                     // (not a regnal number or "Jr.": a family name has a lower-case letter and no dot)
                     let family = name.rsplit_once(' ').map(|(_, last)| last);
                     if let Some(last) = family.filter(|w| w.chars().any(char::is_lowercase) && !w.contains('.')) {
-                        g.add_bits(last, class::SURNAME, &mut scratch);
+                        g.add_bits(last, class::SURNAME | class::PERSON_NAME, &mut scratch);
                     }
                 }
                 let e = g.add_entry(name, label, source, None);
