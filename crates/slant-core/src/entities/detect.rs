@@ -714,8 +714,10 @@ impl Detector {
                                                 .is_some_and(surname_shaped)))))));
                 if !vouched {
                     if weak_all {
-                        // a heading: keep only what the lists or the document know
-                        self.known_only(text, lts, gaz, doc, a + 1, b, run_s, out);
+                        // a heading: keep only what the lists or the document know (its first word
+                        // too when it is a listed person's family name: "Clinton And Sanders Show …")
+                        let from = if first.bits & class::PERSON_NAME != 0 { a } else { a + 1 };
+                        self.known_only(text, lts, gaz, doc, from, b, run_s, out);
                         return;
                     }
                     a += 1;
@@ -939,6 +941,9 @@ impl Detector {
             }
             if self.info.get(i).is_some_and(|x| x.known) {
                 self.push(out, i, i + 1, Label::Person, strength::GUESS, None);
+            } else if self.info.get(i).is_some_and(|x| x.bits & class::PERSON_NAME != 0) {
+                // "Clinton And Sanders Show Republicans …": a listed person's family name
+                self.push(out, i, i + 1, Label::Person, strength::LISTS, None);
             } else if self.info.get(i).is_some_and(|x| x.bits & class::FIRST != 0) {
                 // "Image: David Shankbone": a given name and one or two more words
                 let mut k = i + 1;
