@@ -1,26 +1,30 @@
 //! Per-entity framing scores from their cues and their context, and the document summary.
 //!
-//! An entity's score is `tanh(C / sqrt(n) + w * L)`, where `C` is the sum
-//! of the polarities of the `n` cues that target it and `L` the mean, over the
-//! sentences naming it, of the context model's *lean* there (see
+//! An entity with cues scores `tanh(C / sqrt(n) + w * L)`, where `C` is the
+//! sum of the polarities of the `n` cues that target it and `L` the mean, over
+//! the sentences naming it, of the context model's *lean* there (see
 //! `framing::context`): the margin by which positive (+) or negative (-) beats
 //! the next most likely class, 0 where the model's most likely class is
-//! neutral. So without cues the class is the model's own decision (its
-//! argmax), made whenever the margin is above 0.1 / [`CONTEXT_WEIGHT`]; `w` is
-//! [`CONTEXT_WEIGHT`] for an entity without cues but only
-//! [`CONTEXT_WEIGHT_WITH_CUES`] beside explicit cues, which are the stronger
-//! evidence (the model fills in where the wording has no cue). The two
-//! weights were chosen by 5-fold cross-validation on NewsMTSC train (the
-//! model's out-of-fold readings with slant's own entities and cues, macro-F1
-//! over the three classes): a large weight without cues (so: the argmax), and
-//! no dead zone, which earlier versions had and which only cost recall of the
-//! polar classes. tanh keeps the score in
-//! (-1, 1); dividing by sqrt(n) lets several cues add up, but sublinearly, so
-//! many mild cues (a loaded word here, a scare quote there) do not outweigh a
-//! few strong ones (a pejorative label on the name). One pejorative label
-//! (-0.9) alone gives -0.72; four cues of -0.5 give -0.76. The class is
-//! `negative` at or below -[`POLARITY_THRESHOLD`], `positive` at or above it,
-//! `neutral` between.
+//! neutral; `w` is [`CONTEXT_WEIGHT_WITH_CUES`], so explicit cues stay the
+//! stronger evidence. tanh keeps the score in (-1, 1); dividing by sqrt(n)
+//! lets several cues add up, but sublinearly, so many mild cues (a loaded
+//! word here, a scare quote there) do not outweigh a few strong ones (a
+//! pejorative label on the name). One pejorative label (-0.9) alone gives
+//! -0.72; four cues of -0.5 give -0.76.
+//!
+//! An entity without cues has only the model's reading, and scores
+//! `CONTEXT_ONLY_MAX * tanh(k * L)`: its class is the model's own decision
+//! (its argmax) once the lean passes [`CONTEXT_LEAN_MIN`] (`k` is set so that
+//! this lean lands on the threshold), but the score never goes past
+//! ±[`CONTEXT_ONLY_MAX`]: a lean read from the wording around a name is
+//! weaker evidence than a label on it, and a reader ranking entities should
+//! see the genocidal dictator above a country the model merely leans on.
+//! The lean boundary and the weight beside cues were chosen by 5-fold
+//! cross-validation on NewsMTSC train (the model's out-of-fold readings with
+//! slant's own entities and cues, macro-F1 over the three classes): deciding
+//! by the argmax, with no dead zone (earlier versions had one, and it only
+//! cost recall of the polar classes). The class is `negative` at or below
+//! -[`POLARITY_THRESHOLD`], `positive` at or above it, `neutral` between.
 //!
 //! Both parts show their evidence: `framing.cues` lists the cues, and
 //! `framing.context` the model's reading (the mean of P(positive) -
@@ -34,11 +38,14 @@ use crate::model::{Context, ContextWord, Cue, CueCounts, Entity, Framing, Polari
 /// A score at or below minus this is `negative`; at or above it, `positive`.
 pub const POLARITY_THRESHOLD: f32 = 0.1;
 
-/// How much the context model's lean counts for an entity without cues
-/// (a cue sums to ±1 at most each): a lean of 0.02 already makes the class.
-pub const CONTEXT_WEIGHT: f32 = 5.0;
+/// For an entity without cues, the model's lean that makes the class (its
+/// argmax, past a faint margin).
+pub const CONTEXT_LEAN_MIN: f32 = 0.02;
 
-/// The same for an entity that cues frame.
+/// The largest score, either way, of an entity without cues.
+pub const CONTEXT_ONLY_MAX: f32 = 0.3;
+
+/// How much the context model's lean counts beside cues (a cue sums to ±1 at most each).
 pub const CONTEXT_WEIGHT_WITH_CUES: f32 = 0.3;
 
 /// Context words kept per entity as evidence.
@@ -108,8 +115,13 @@ impl Aggregator {
             let mean = |x: f32| if n > 0 { x / n as f32 } else { 0.0 };
             let context = Context { score: mean(total), words };
             let evidence = if cues.is_empty() { 0.0 } else { sum / (cues.len() as f32).sqrt() };
-            let weight = if cues.is_empty() { CONTEXT_WEIGHT } else { CONTEXT_WEIGHT_WITH_CUES };
-            let score = (evidence + weight * mean(lean)).tanh();
+            let score = if cues.is_empty() {
+                // the slope that puts a lean of CONTEXT_LEAN_MIN on the threshold
+                let k = (POLARITY_THRESHOLD / CONTEXT_ONLY_MAX).atanh() / CONTEXT_LEAN_MIN;
+                CONTEXT_ONLY_MAX * (k * mean(lean)).tanh()
+            } else {
+                (evidence + CONTEXT_WEIGHT_WITH_CUES * mean(lean)).tanh()
+            };
             entity.framing = Framing { score, polarity: polarity_of(score), cues, context };
         }
         let pick = |better: fn(f32, f32) -> bool, wanted: Polarity| {

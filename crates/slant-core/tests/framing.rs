@@ -121,3 +121,16 @@ fn user_lexicon_adds_words() {
         .iter()
         .any(|c| c.kind == CueKind::Loaded && c.text.contains("frobnicated") && c.polarity < 0.0));
 }
+
+/// The learned model alone never outweighs explicit cues: on the sample
+/// article an entity without cues scores at most ±0.3, and the most
+/// negatively framed entity is the "genocidal dictator", framed by cues.
+#[test]
+fn the_model_alone_leans_but_cues_lead() {
+    let a = analyze(include_str!("data/seed_article.txt"), Config::default());
+    for e in a.entities.iter().filter(|e| e.framing.cues.is_empty()) {
+        assert!(e.framing.score.abs() <= 0.3 + 1e-6, "{} scores {} without a cue", e.name, e.framing.score);
+    }
+    let most_negative = a.entities.iter().min_by(|x, y| x.framing.score.total_cmp(&y.framing.score));
+    assert_eq!(most_negative.map(|e| e.name.as_str()), Some("Xi Jinping"));
+}
