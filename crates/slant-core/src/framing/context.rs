@@ -83,6 +83,9 @@ pub(crate) struct TokWeights {
     left: [f32; 2],
     right: [f32; 2],
     clause: [f32; 2],
+    /// Some bigram feature starts with this word (most words start none,
+    /// so their bigrams need no lookup).
+    starts_bigram: bool,
 }
 
 /// A multinomial logistic regression with neutral as the reference class.
@@ -90,10 +93,15 @@ pub(crate) struct TokWeights {
 pub(crate) struct Model {
     /// Feature key → weights toward negative and positive.
     features: FxMap<u64, [f32; 2]>,
+    /// Word key → all the weights of the word on its own, gathered at load
+    /// so a word costs one lookup.
+    words: FxMap<u64, TokWeights>,
     bias: [f32; 2],
     /// Per [`VALENCE_FEATURES`] entry.
     valence: [[f32; 2]; 4],
     placeholder: u64,
+    /// The placeholder that stands for the mention read.
+    target: TokWeights,
     other_name: TokWeights,
     possessive: TokWeights,
     quote: TokWeights,
@@ -112,6 +120,18 @@ impl Model {
             let mut cols = line.split('\t');
             let (Some(name), Some(neg), Some(pos)) = (cols.next(), cols.next(), cols.next()) else { continue };
             let (Ok(neg), Ok(pos)) = (neg.trim().parse::<f32>(), pos.trim().parse::<f32>()) else { continue };
+            match name.split_once(':') {
+                Some(("u", w)) => m.word_mut(w).unigram = [neg, pos],
+                Some(("l", w)) => m.word_mut(w).left = [neg, pos],
+                Some(("r", w)) => m.word_mut(w).right = [neg, pos],
+                Some(("c", w)) => m.word_mut(w).clause = [neg, pos],
+                Some(("b", pair)) => {
+                    if let Some((a, _)) = pair.split_once(' ') {
+                        m.word_mut(a).starts_bigram = true;
+                    }
+                }
+                _ => {}
+            }
             let key = match name.split_once(':') {
                 _ if name == "bias" => {
                     m.bias = [neg, pos];
@@ -135,26 +155,35 @@ impl Model {
             };
             m.features.insert(key, [neg, pos]);
         }
+        m.target = m.weights(PLACEHOLDER);
         m.other_name = m.weights(OTHER_NAME);
         m.possessive = m.weights("'s");
         m.quote = m.weights("\"");
         m
     }
 
+    fn word_mut(&mut self, w: &str) -> &mut TokWeights {
+        let key = word_key(w);
+        self.words.entry(key).or_insert(TokWeights { key, ..TokWeights::default() })
+    }
+
     fn get(&self, kind: Feature, a: u64, b: u64) -> [f32; 2] {
         self.features.get(&feature_key(kind, a, b)).copied().unwrap_or_default()
+    }
+
+    /// The weights of the bigram of `first` and the word keyed `second`.
+    fn bigram(&self, first: &TokWeights, second: u64) -> [f32; 2] {
+        if first.starts_bigram {
+            self.get(Feature::Bigram, first.key, second)
+        } else {
+            [0.0; 2]
+        }
     }
 
     /// The weights of one lower-cased token text.
     pub(crate) fn weights(&self, word: &str) -> TokWeights {
         let key = word_key(word);
-        TokWeights {
-            key,
-            unigram: self.get(Feature::Unigram, key, 0),
-            left: self.get(Feature::Left, key, 0),
-            right: self.get(Feature::Right, key, 0),
-            clause: self.get(Feature::Clause, key, 0),
-        }
+        self.words.get(&key).copied().unwrap_or(TokWeights { key, ..TokWeights::default() })
     }
 }
 
@@ -247,8 +276,8 @@ impl SentenceFeatures {
             self.reads.push(Read { tok: i, w, bigram: [0.0; 2], valence, negates, cue_target, clause });
         }
         for k in 1..self.reads.len() {
-            let (a, b) = (self.reads[k - 1].w.key, self.reads[k].w.key);
-            self.reads[k - 1].bigram = model.get(Feature::Bigram, a, b);
+            let next = self.reads[k].w.key;
+            self.reads[k - 1].bigram = model.bigram(&self.reads[k - 1].w, next);
         }
     }
 
@@ -284,10 +313,10 @@ impl SentenceFeatures {
             }
         }
         if a > 0 {
-            add(&mut self.shares, &[a - 1], model.get(Feature::Bigram, reads[a - 1].w.key, model.placeholder));
+            add(&mut self.shares, &[a - 1], model.bigram(&reads[a - 1].w, model.placeholder));
         }
         if b < n {
-            add(&mut self.shares, &[b], model.get(Feature::Bigram, model.placeholder, reads[b].w.key));
+            add(&mut self.shares, &[b], model.bigram(&model.target, reads[b].w.key));
         }
         let left = a.saturating_sub(NEAR);
         for (k, r) in reads.iter().enumerate().take(a).skip(left) {
@@ -343,7 +372,7 @@ impl SentenceFeatures {
             let tok = reads[k].tok;
             // function words and quotation marks count, but they explain nothing to a reader
             let Some(t) = ctx.toks.get(tok) else { continue };
-            if t.kind == TokenKind::Punct || super::words::is_function_word(ctx.word(tok)) {
+            if t.kind == TokenKind::Punct || ctx.is_function_word(tok) {
                 continue;
             }
             let mut item = Some((offset + t.start, offset + t.end, toward_positive));
