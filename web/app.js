@@ -200,7 +200,12 @@ function selectEntity(id) {
   const words = (context?.words || []).map((w) => `“${w.text}” (${w.weight > 0 ? "+" : "−"}${Math.abs(w.weight).toFixed(2)})`);
   evidence.replaceChildren(
     el("h3", { text: `${entity.name}: ${fmtScore(entity.framing?.score)} (${entity.framing?.polarity ?? "neutral"})` }),
-    sentences.length ? list : el("p", { class: "hint", text: "No framing cues point at this entity." }),
+    sentences.length
+      ? list
+      : el("p", {
+          class: "hint",
+          text: "No framing cues point at this entity: its score is only the learned model's lean, kept within ±0.30.",
+        }),
     el("p", {
       class: "hint context-reading",
       text: `Wording around the name (a learned model): ${fmtScore(context?.score ?? 0)}` + (words.length ? `, most from ${words.join(", ")}.` : "."),
