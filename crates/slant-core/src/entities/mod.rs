@@ -44,12 +44,8 @@ pub(crate) struct EntityTracker {
 
 impl EntityTracker {
     pub(crate) fn new(config: &Config) -> Self {
-        Self::with_gazetteer(Gazetteer::with_names(&config.names))
-    }
-
-    fn with_gazetteer(gaz: Arc<Gazetteer>) -> Self {
         EntityTracker {
-            gaz,
+            gaz: Gazetteer::with_names(&config.names),
             entities: Vec::new(),
             doc: Doc::default(),
             detector: Detector::default(),
