@@ -151,7 +151,7 @@ fn run(cli: Cli) -> io::Result<()> {
             let mut config = input.config()?;
             config.keep_sentences = false;
             config.framing = false;
-            let analysis = stream(&input, config, &mut out, None::<fn(&mut _, &_) -> io::Result<()>>)?;
+            let analysis = stream(&input, config, &mut out, None)?;
             // Printed at the end so each mention carries its entity's document-level label.
             let mut mentions: Vec<MentionLine> = analysis
                 .entities
@@ -194,8 +194,8 @@ fn run(cli: Cli) -> io::Result<()> {
         Command::Analyze { input, format, .. } => {
             let mut config = input.config()?;
             config.keep_sentences = format != AnalyzeFormat::Jsonl;
-            let each =
-                (format == AnalyzeFormat::Jsonl).then_some(json_line::<BufWriter<io::StdoutLock>, SentenceReport>);
+            let mut print = |out: &mut _, report: &SentenceReport| json_line(out, report);
+            let each: Option<&mut Each<_>> = if format == AnalyzeFormat::Jsonl { Some(&mut print) } else { None };
             let analysis = stream(&input, config, &mut out, each)?;
             match format {
                 AnalyzeFormat::Json => {
@@ -249,6 +249,9 @@ impl InputArgs {
     }
 }
 
+/// What `stream` calls for each sentence report.
+type Each<W> = dyn FnMut(&mut W, &SentenceReport) -> io::Result<()>;
+
 /// Reads the input in chunks and returns the whole analysis; with `each`,
 /// calls it for every sentence as soon as it is final (flushing, so output
 /// streams). Without it no sentence reports are made.
@@ -256,7 +259,7 @@ fn stream<W: Write>(
     input: &InputArgs,
     config: Config,
     out: &mut W,
-    mut each: Option<impl FnMut(&mut W, &SentenceReport) -> io::Result<()>>,
+    mut each: Option<&mut Each<W>>,
 ) -> io::Result<slant_core::Analysis> {
     let mut chunks = Utf8Chunks::new(input.open()?, input.lossy);
     let mut analyzer = Analyzer::new(config);

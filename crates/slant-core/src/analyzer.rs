@@ -19,7 +19,6 @@ use crate::vocab::Vocab;
 pub struct Analyzer {
     keep_sentences: bool,
     framing: bool,
-    max_sentence_bytes: usize,
     segmenter: Segmenter,
     /// Every distinct word, looked up in all word lists once.
     vocab: Vocab,
@@ -41,12 +40,10 @@ impl Analyzer {
     /// A new analyzer. A `max_sentence_bytes` below 64 is raised to 64.
     pub fn new(config: Config) -> Self {
         let tracker = EntityTracker::new(&config);
-        let max_sentence_bytes = config.max_sentence_bytes.max(64);
         Analyzer {
             keep_sentences: config.keep_sentences,
             framing: config.framing,
-            max_sentence_bytes,
-            segmenter: Segmenter::new(max_sentence_bytes),
+            segmenter: Segmenter::new(config.max_sentence_bytes.max(64)),
             vocab: Vocab::new(tracker.gazetteer(), Lexicon::with_extra(&config.lexicon)),
             tracker,
             cue_finder: CueFinder::new(),
@@ -124,7 +121,7 @@ impl Analyzer {
         self.segment("", true, None);
         let mut entities = self.tracker.finish_document();
         let summary = std::mem::take(&mut self.aggregator).finish(&mut entities);
-        self.segmenter = Segmenter::new(self.max_sentence_bytes);
+        self.segmenter = self.segmenter.next_document();
         self.cue_finder.next_document();
         self.sentence_count = 0;
         self.cue_count = 0;

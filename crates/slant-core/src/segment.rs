@@ -209,6 +209,11 @@ impl Segmenter {
         }
     }
 
+    /// A splitter for the next document, with the same sentence limit.
+    pub(crate) fn next_document(&self) -> Self {
+        Segmenter::new(self.max_sentence_bytes)
+    }
+
     /// Appends `chunk` and pushes every sentence that became final onto `out`.
     pub(crate) fn push(&mut self, chunk: &str, out: &mut Vec<Sentence>) {
         if self.buf.is_empty() {
