@@ -125,6 +125,20 @@ fn surname_shaped(w: &str) -> bool {
     w.chars().count() >= 3 && !after_hyphen
 }
 
+/// "al-Assad", "el-Sissi", "al-Qaeda": an Arabic article before a capitalised name is part of
+/// the name, which reads as capitalised.
+fn article_name(w: &str) -> bool {
+    let rest = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-"));
+    rest.and_then(|r| r.chars().next()).is_some_and(char::is_uppercase)
+}
+
+/// "McConnell", "O'Rourke": Mc or O' before a capital and a lower-case letter.
+fn gaelic_surname(w: &str) -> bool {
+    let rest = w.strip_prefix("Mc").or_else(|| w.strip_prefix("O'")).or_else(|| w.strip_prefix("O’"));
+    let mut rest = rest.unwrap_or("").chars();
+    rest.next().is_some_and(char::is_uppercase) && rest.next().is_some_and(char::is_lowercase)
+}
+
 fn singular_verb(w: &str) -> bool {
     SPEECH_VERBS.contains(&w)
         || matches!(
@@ -324,7 +338,7 @@ impl Detector {
                 TokenKind::Word => {
                     seen_word = true;
                     let word = vocab.word(t.word);
-                    if word.cap {
+                    if word.cap || article_name(w) {
                         let lower = vocab.name_form(t.word);
                         let a = self.lower.len();
                         self.lower.push_str(lower);
@@ -684,6 +698,8 @@ impl Detector {
                             || (first.bits & class::COMMON == 0 && SPEECH_VERBS.contains(&next))))
                     || (!weak_all && n >= 2 && first.bits & prefix != 0)
                     || (n >= 2 && first.bits & class::FIRST != 0)
+                    // "McConnell to back off": a Scottish or Irish family-name shape is no common word
+                    || (n == 1 && lts.get(a).and_then(|t| text.get(t.start..t.end)).is_some_and(gaelic_surname))
                     || (!weak_all && n >= 2 && first.bits & (class::COMMON | class::FUNCTION | class::NOT_NAME) == 0)
                     || (!weak_all && n >= 2 && head_bits & class::HEAD != 0 && first.bits & class::FUNCTION == 0)
                     // "Kasich has", "Pence isn't waiting", "Trump appeared": alone, a word no list calls
@@ -996,11 +1012,16 @@ impl Detector {
             && first & (class::TITLE | class::HEAD | class::FUNCTION | class::NOT_NAME | class::TITLE_OF) == 0
             && SPEECH_VERBS.contains(&next)
             && !a.checked_sub(1).is_some_and(|p| matches!(self.lower_of(text, lts, p), "the" | "a" | "an"));
+        let prev = a.checked_sub(1).map_or("", |p| self.lower_of(text, lts, p));
+        // "the West", "the East": a compass point after "the" is the region
+        if n == 1 && prev == "the" && matches!(self.low(a), "west" | "east" | "north" | "south") {
+            self.push(out, a, b, Label::Gpe, strength::CONTEXT, None);
+            return;
+        }
         if all_common && !speaker {
             return;
         }
         let next2 = self.lower_of(text, lts, b + 1);
-        let prev = a.checked_sub(1).map_or("", |p| self.lower_of(text, lts, p));
         // before an area noun, alone or coordinated with another name ("Kursk and Bryansk oblasts")
         let area_at =
             |i: usize| lts.get(i).and_then(|t| text.get(t.start..t.end)).is_some_and(|w| AREA_NOUNS.contains(&w));
@@ -1025,8 +1046,12 @@ impl Detector {
         if n == 1 && w.len() >= 3 && w.ends_with('s') && w.chars().filter(|c| c.is_uppercase()).count() >= 2 {
             return;
         }
+        // a lone word after "the" is no one's name ("the Post", "the Hill")
+        let after_the = n == 1 && prev == "the" && first & class::FIRST == 0 && !place_after && !area_after;
         let (label, st) = if n == 1 && w.chars().count() >= 2 && is_all_caps(w) {
             (Label::Org, strength::CONTEXT)
+        } else if after_the {
+            (Label::Org, strength::GUESS)
         } else if n >= 2 && (first & class::FIRST != 0 || last & class::SURNAME != 0) {
             (Label::Person, strength::LISTS)
         } else if (n == 1 && (first & (class::FIRST | class::SURNAME)) != 0)
