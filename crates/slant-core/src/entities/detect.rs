@@ -698,6 +698,17 @@ impl Detector {
                             || (first.bits & class::COMMON == 0 && SPEECH_VERBS.contains(&next))))
                     || (!weak_all && n >= 2 && first.bits & prefix != 0)
                     || (n >= 2 && first.bits & class::FIRST != 0)
+                    // "Obama task force urges", "Trump administration officials said": a listed person's
+                    // family name that is no common word, before a lower-case word (the name as a modifier
+                    // or the subject)
+                    || (n == 1
+                        && first.bits & class::PERSON_NAME != 0
+                        && first.bits & (class::COMMON | class::FUNCTION | class::NOT_NAME) == 0
+                        && lts
+                            .get(b)
+                            .and_then(|t| text.get(t.start..t.end))
+                            .and_then(|w| w.chars().next())
+                            .is_some_and(char::is_lowercase))
                     // "McConnell to back off": a Scottish or Irish family-name shape is no common word
                     || (n == 1 && lts.get(a).and_then(|t| text.get(t.start..t.end)).is_some_and(gaelic_surname))
                     || (!weak_all && n >= 2 && first.bits & (class::COMMON | class::FUNCTION | class::NOT_NAME) == 0)
