@@ -139,6 +139,12 @@ fn gaelic_surname(w: &str) -> bool {
     rest.next().is_some_and(char::is_uppercase) && rest.next().is_some_and(char::is_lowercase)
 }
 
+/// An adverb that may stand between a subject and its verb: "never", "now", "narrowly".
+fn adverb(w: &str) -> bool {
+    (w.len() > 4 && w.ends_with("ly"))
+        || matches!(w, "never" | "now" | "still" | "then" | "later" | "again" | "already" | "once" | "just" | "even")
+}
+
 fn singular_verb(w: &str) -> bool {
     SPEECH_VERBS.contains(&w)
         || matches!(
@@ -209,6 +215,8 @@ fn singular_verb(w: &str) -> bool {
                 | "fell"
                 | "broke"
                 | "threw"
+                | "pled"
+                | "wrote"
         )
         || (w.len() > 4 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"))))
 }
@@ -417,11 +425,17 @@ impl Detector {
         self.info.get(i).is_some_and(|x| x.cap && x.bits & class::NOT_NAME == 0)
     }
 
-    /// "Theresa May": a word that is never a name alone, after a given name.
+    /// "Theresa May", "Mrs. May": a word that is never a name alone, after a given name or a courtesy title.
     fn kept_not_name(&self, i: usize) -> bool {
         i > 0
             && self.info.get(i).is_some_and(|x| x.cap && x.bits & class::NOT_NAME != 0 && self.low(i).len() > 2)
-            && self.info.get(i - 1).is_some_and(|x| x.cap && x.bits & class::FIRST != 0)
+            && (self.info.get(i - 1).is_some_and(|x| x.cap && x.bits & class::FIRST != 0) || self.courtesy(i - 1))
+    }
+
+    /// "Mr.", "Mrs", "Dr.": a title that only ever stands before a person's name.
+    fn courtesy(&self, i: usize) -> bool {
+        self.info.get(i).is_some_and(|x| x.cap)
+            && matches!(self.low(i), "mr" | "mr." | "mrs" | "mrs." | "ms" | "ms." | "dr" | "dr." | "miss")
     }
 
     fn conn_at(&self, text: &str, lts: &[LTok], i: usize) -> Option<Conn> {
@@ -704,11 +718,19 @@ impl Detector {
                     || (n == 1
                         && first.bits & class::PERSON_NAME != 0
                         && first.bits & (class::COMMON | class::FUNCTION | class::NOT_NAME) == 0
+                        && !crate::framing::is_function_word(next)
                         && lts
                             .get(b)
                             .and_then(|t| text.get(t.start..t.end))
                             .and_then(|w| w.chars().next())
                             .is_some_and(char::is_lowercase))
+                    // "Comey's interpretation", "Norquist’s comments": alone, a word no list knows, shaped
+                    // like a family name, with a possessive
+                    || (!weak_all
+                        && n == 1
+                        && first.bits == 0
+                        && lts.get(b).is_some_and(|t| t.kind == TokenKind::Possessive)
+                        && lts.get(a).and_then(|t| text.get(t.start..t.end)).is_some_and(surname_shaped))
                     // "McConnell to back off": a Scottish or Irish family-name shape is no common word
                     || (n == 1 && lts.get(a).and_then(|t| text.get(t.start..t.end)).is_some_and(gaelic_surname))
                     || (!weak_all && n >= 2 && first.bits & (class::COMMON | class::FUNCTION | class::NOT_NAME) == 0)
@@ -721,6 +743,8 @@ impl Detector {
                         && (first.bits & class::COMMON == 0 || first.bits & class::SURNAME != 0)
                         && !self.low(a).contains('\'')
                         && (singular_verb(next)
+                            // "Gorsuch now counts", "Morsi narrowly won"
+                            || (adverb(next) && singular_verb(self.lower_of(text, lts, b + 1)))
                             // "Pence and el-Sissi are", "Guterres and Trump"
                             || (next == "and"
                                 && lts
