@@ -218,7 +218,9 @@ fn singular_verb(w: &str) -> bool {
                 | "pled"
                 | "wrote"
         )
-        || (w.len() > 4 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"))))
+        || (w.len() > 3
+            && !matches!(w, "thus" | "plus" | "news")
+            && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"))))
 }
 
 const SPEECH_VERBS: &[&str] = &[
