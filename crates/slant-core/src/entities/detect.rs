@@ -733,6 +733,18 @@ impl Detector {
                         && first.bits == 0
                         && lts.get(b).is_some_and(|t| t.kind == TokenKind::Possessive)
                         && lts.get(a).and_then(|t| text.get(t.start..t.end)).is_some_and(surname_shaped))
+                    // "Clapper: Trump rhetoric …", "Juncker: “We can …": a headline's speaker before a
+                    // colon and a capitalised or quoted statement, a listed surname or a word no list knows
+                    || (n == 1
+                        && next == ":"
+                        && (first.bits & (class::SURNAME | class::PERSON_NAME) != 0 && first.bits & class::COMMON == 0
+                            || first.bits == 0
+                                && lts.get(a).and_then(|t| text.get(t.start..t.end)).is_some_and(surname_shaped))
+                        && lts
+                            .get(b)
+                            .and_then(|t| text.get(t.end..))
+                            .and_then(|rest| rest.trim_start().chars().next())
+                            .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '\'' | '‘')))
                     // "McConnell to back off": a Scottish or Irish family-name shape is no common word
                     || (n == 1 && lts.get(a).and_then(|t| text.get(t.start..t.end)).is_some_and(gaelic_surname))
                     || (!weak_all && n >= 2 && first.bits & (class::COMMON | class::FUNCTION | class::NOT_NAME) == 0)
