@@ -1088,11 +1088,17 @@ impl Detector {
                 .phrase_at(text, lts, gaz, b + 1, lts.len(), false)
                 .and_then(|(e, _)| gaz.entry(e))
                 .is_some_and(|x| x.label == Label::Gpe);
-        // "LLMs", "Q1", "L2": plural or numbered abbreviations name things, not referents
+        // "LLMs", "Q1", "L2": plural or numbered abbreviations name things, not referents (a listed
+        // family name such as "DeVos" is none)
         if n == 1 && w.chars().filter(|c| c.is_uppercase()).count() >= 1 && w.chars().any(|c| c.is_ascii_digit()) {
             return;
         }
-        if n == 1 && w.len() >= 3 && w.ends_with('s') && w.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+        if n == 1
+            && w.len() >= 3
+            && w.ends_with('s')
+            && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && first & class::SURNAME == 0
+        {
             return;
         }
         // a lone word after "the" is no one's name ("the Post", "the Hill")
