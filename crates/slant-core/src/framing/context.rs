@@ -14,7 +14,9 @@
 //! lexicon valence (/4, times VADER's -0.74 after a negation within three
 //! tokens) within [`VALENCE_NEAR`] tokens of the mention or farther, in its
 //! clause or another ([`VALENCE_FEATURES`]). The clause features were chosen
-//! by cross-validation on the training data (see the script).
+//! by cross-validation on the training data (see the script), as was fitting
+//! the weights with each feature scaled by its naive-Bayes log-count ratio
+//! (scaled back in the file, so the features read here are as listed).
 //!
 //! [`Reading::lean`] is what `aggregate` decides by: the model's most likely
 //! class with its margin; [`Reading::score`] is what a reader is shown.
