@@ -125,6 +125,20 @@ fn surname_shaped(w: &str) -> bool {
     w.chars().count() >= 3 && !after_hyphen
 }
 
+/// A possessive at token `i`: "'s", or an apostrophe right after a word in s ("Nunes' lawsuit").
+fn possessive_at(text: &str, lts: &[LTok], i: usize) -> bool {
+    let Some(t) = lts.get(i) else { return false };
+    if t.kind == TokenKind::Possessive {
+        return true;
+    }
+    let Some(prev) = i.checked_sub(1).and_then(|p| lts.get(p)) else { return false };
+    t.kind == TokenKind::Punct
+        && prev.end == t.start
+        && matches!(text.get(t.start..t.end), Some("'" | "’"))
+        && text.get(prev.start..prev.end).is_some_and(|w| w.ends_with('s'))
+        && !text.get(t.end..).and_then(|r| r.chars().next()).is_some_and(char::is_alphanumeric)
+}
+
 /// "al-Assad", "el-Sissi", "al-Qaeda": an Arabic article before a capitalised name is part of
 /// the name, which reads as capitalised.
 fn article_name(w: &str) -> bool {
@@ -710,7 +724,7 @@ impl Detector {
                     || (n == 1
                         && first.bits & (class::FIRST | class::SURNAME) != 0
                         && first.bits & class::FUNCTION == 0
-                        && (lts.get(b).is_some_and(|t| t.kind == TokenKind::Possessive)
+                        && (possessive_at(text, lts, b)
                             || (first.bits & class::COMMON == 0 && SPEECH_VERBS.contains(&next))))
                     || (!weak_all && n >= 2 && first.bits & prefix != 0)
                     || (n >= 2 && first.bits & class::FIRST != 0)
@@ -731,7 +745,7 @@ impl Detector {
                     || (!weak_all
                         && n == 1
                         && first.bits == 0
-                        && lts.get(b).is_some_and(|t| t.kind == TokenKind::Possessive)
+                        && possessive_at(text, lts, b)
                         && lts.get(a).and_then(|t| text.get(t.start..t.end)).is_some_and(surname_shaped))
                     // "Clapper: Trump rhetoric …", "Juncker: “We can …": a headline's speaker before a
                     // colon and a capitalised or quoted statement, a listed surname or a word no list knows
@@ -759,12 +773,13 @@ impl Detector {
                         && (singular_verb(next)
                             // "Gorsuch now counts", "Morsi narrowly won"
                             || (adverb(next) && singular_verb(self.lower_of(text, lts, b + 1)))
-                            // "Pence and el-Sissi are", "Guterres and Trump"
+                            // "Pence and el-Sissi are", "Guterres and Trump", "Biden and his team"
                             || (next == "and"
-                                && lts
-                                    .get(b + 1)
-                                    .and_then(|t| text.get(t.start..t.end))
-                                    .is_some_and(|w| w.chars().any(char::is_uppercase)))
+                                && (first.bits & class::PERSON_NAME != 0 && first.bits & class::COMMON == 0
+                                    || lts
+                                        .get(b + 1)
+                                        .and_then(|t| text.get(t.start..t.end))
+                                        .is_some_and(|w| w.chars().any(char::is_uppercase))))
                             // "Gardner, in a series of tweets": a listed surname no list calls common
                             // "Gardner, in a series of tweets", "Kasich, meanwhile,": a listed surname, or a
                             // word no list knows that is shaped like one
