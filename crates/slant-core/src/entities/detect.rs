@@ -714,84 +714,8 @@ impl Detector {
             if let Some(len) = doc.known_name_at(self, a, b) {
                 let _ = len;
             } else {
-                // Before another capitalised word, a word no list calls common is likely a name ("Mathias
-                // Krumbholz"); a common word is not ("Follow Frances Martel", "Reports Xi").
-                let next = self.lower_of(text, lts, b);
-                let prefix = class::GPE_PREFIX | class::LOC_PREFIX | class::EVENT_PREFIX;
-                let vouched = tile(self, a).is_some()
-                    || first.known
-                    // "Xi's speech", "Lavrov said": a listed name with a possessive or a speech verb
-                    || (n == 1
-                        && first.bits & (class::FIRST | class::SURNAME) != 0
-                        && first.bits & class::FUNCTION == 0
-                        && (possessive_at(text, lts, b)
-                            || (first.bits & class::COMMON == 0 && SPEECH_VERBS.contains(&next))))
-                    || (!weak_all && n >= 2 && first.bits & prefix != 0)
-                    || (n >= 2 && first.bits & class::FIRST != 0)
-                    // "Obama task force urges", "Trump administration officials said": a listed person's
-                    // family name that is no common word, before a lower-case word (the name as a modifier
-                    // or the subject)
-                    || (n == 1
-                        && first.bits & class::PERSON_NAME != 0
-                        && first.bits & (class::COMMON | class::FUNCTION | class::NOT_NAME) == 0
-                        && !crate::framing::is_function_word(next)
-                        && lts
-                            .get(b)
-                            .and_then(|t| text.get(t.start..t.end))
-                            .and_then(|w| w.chars().next())
-                            .is_some_and(char::is_lowercase))
-                    // "Comey's interpretation", "Norquist’s comments": alone, a word no list knows, shaped
-                    // like a family name, with a possessive
-                    || (!weak_all
-                        && n == 1
-                        && first.bits == 0
-                        && possessive_at(text, lts, b)
-                        && lts.get(a).and_then(|t| text.get(t.start..t.end)).is_some_and(surname_shaped))
-                    // "Clapper: Trump rhetoric …", "Juncker: “We can …": a headline's speaker before a
-                    // colon and a capitalised or quoted statement, a listed surname or a word no list knows
-                    || (n == 1
-                        && next == ":"
-                        && (first.bits & (class::SURNAME | class::PERSON_NAME) != 0 && first.bits & class::COMMON == 0
-                            || first.bits == 0
-                                && lts.get(a).and_then(|t| text.get(t.start..t.end)).is_some_and(surname_shaped))
-                        && lts
-                            .get(b)
-                            .and_then(|t| text.get(t.end..))
-                            .and_then(|rest| rest.trim_start().chars().next())
-                            .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '\'' | '‘')))
-                    // "McConnell to back off": a Scottish or Irish family-name shape is no common word
-                    || (n == 1 && lts.get(a).and_then(|t| text.get(t.start..t.end)).is_some_and(gaelic_surname))
-                    || (!weak_all && n >= 2 && first.bits & (class::COMMON | class::FUNCTION | class::NOT_NAME) == 0)
-                    || (!weak_all && n >= 2 && head_bits & class::HEAD != 0 && first.bits & class::FUNCTION == 0)
-                    // "Kasich has", "Pence isn't waiting", "Trump appeared": alone, a word no list calls
-                    // common, or a listed surname, before what reads as the verb of a singular subject
-                    || (!weak_all
-                        && n == 1
-                        && first.bits & (class::FUNCTION | class::NOT_NAME | class::TITLE | class::HEAD) == 0
-                        && (first.bits & class::COMMON == 0 || first.bits & class::SURNAME != 0)
-                        && !self.low(a).contains('\'')
-                        && (singular_verb(next)
-                            // "Gorsuch now counts", "Morsi narrowly won"
-                            || (adverb(next) && singular_verb(self.lower_of(text, lts, b + 1)))
-                            // "Pence and el-Sissi are", "Guterres and Trump", "Biden and his team"
-                            || (next == "and"
-                                && (first.bits & class::PERSON_NAME != 0 && first.bits & class::COMMON == 0
-                                    || lts
-                                        .get(b + 1)
-                                        .and_then(|t| text.get(t.start..t.end))
-                                        .is_some_and(|w| w.chars().any(char::is_uppercase))))
-                            // "Gardner, in a series of tweets": a listed surname no list calls common
-                            // "Gardner, in a series of tweets", "Kasich, meanwhile,": a listed surname, or a
-                            // word no list knows that is shaped like one
-                            // ("Pence, speaking slowly": a listed person's family name, even a common word)
-                            || (next == ","
-                                && (first.bits & class::PERSON_NAME != 0
-                                    || (first.bits & class::COMMON == 0
-                                        && (first.bits & class::SURNAME != 0
-                                            || lts
-                                                .get(a)
-                                                .and_then(|t| text.get(t.start..t.end))
-                                                .is_some_and(surname_shaped)))))));
+                let vouched =
+                    tile(self, a).is_some() || first.known || self.vouched_at_start(text, lts, a, b, weak_all);
                 if !vouched {
                     if weak_all {
                         // a heading: keep only what the lists or the document know (its first word
@@ -957,6 +881,73 @@ impl Detector {
         if let Some(us) = unknown_start {
             self.unknown(text, lts, gaz, us, b, out);
         }
+    }
+
+    /// Whether the words `a..b`, at a place where any word may be capitalised
+    /// (a sentence's start, after a quotation mark or a colon), read as a name
+    /// though neither the lists nor the document know them as a whole.
+    /// `weak_all`: the sentence is a heading, where every word is capitalised.
+    fn vouched_at_start(&self, text: &str, lts: &[LTok], a: usize, b: usize, weak_all: bool) -> bool {
+        let n = b - a;
+        let bits = self.info.get(a).map_or(0, |x| x.bits);
+        let head_bits = b.checked_sub(1).and_then(|l| self.info.get(l)).map_or(0, |x| x.bits);
+        let has = |class: u16| bits & class != 0;
+        let raw = |i: usize| lts.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
+        let next = self.lower_of(text, lts, b);
+        let next_starts = |test: fn(char) -> bool| raw(b).chars().next().is_some_and(test);
+        let prefix = class::GPE_PREFIX | class::LOC_PREFIX | class::EVENT_PREFIX;
+        // a listed person's family name that is no everyday word ("Obama", "Trump")
+        let listed_family = has(class::PERSON_NAME) && !has(class::COMMON);
+        // a word no list knows, shaped like a family name ("Kasich", "Norquist")
+        let unlisted_surname = bits == 0 && surname_shaped(raw(a));
+        if n >= 2 {
+            // Before another capitalised word, a word no list calls common is likely a name ("Mathias
+            // Krumbholz"); a common word is not ("Follow Frances Martel", "Reports Xi").
+            return has(class::FIRST)
+                || (!weak_all && has(prefix))
+                || (!weak_all && !has(class::COMMON | class::FUNCTION | class::NOT_NAME))
+                || (!weak_all && head_bits & class::HEAD != 0 && !has(class::FUNCTION));
+        }
+        // "Xi's speech", "Lavrov said": a listed name with a possessive or a speech verb
+        (has(class::FIRST | class::SURNAME)
+            && !has(class::FUNCTION)
+            && (possessive_at(text, lts, b) || (!has(class::COMMON) && SPEECH_VERBS.contains(&next))))
+            // "Obama task force urges", "Trump administration officials said": the name as a modifier
+            // or the subject, before a lower-case word that is no function word
+            || (listed_family
+                && !has(class::FUNCTION | class::NOT_NAME)
+                && !crate::framing::is_function_word(next)
+                && next_starts(char::is_lowercase))
+            // "Comey's interpretation", "Norquist’s comments"
+            || (!weak_all && unlisted_surname && possessive_at(text, lts, b))
+            // "Clapper: Trump rhetoric …", "Juncker: “We can …": a headline's speaker before a colon
+            // and a capitalised or quoted statement
+            || (next == ":"
+                && (has(class::SURNAME | class::PERSON_NAME) && !has(class::COMMON) || unlisted_surname)
+                && lts
+                    .get(b)
+                    .and_then(|t| text.get(t.end..))
+                    .and_then(|rest| rest.trim_start().chars().next())
+                    .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '\'' | '‘')))
+            // "McConnell to back off": a Scottish or Irish family-name shape is no common word
+            || gaelic_surname(raw(a))
+            // "Kasich has", "Pence isn't waiting", "Trump appeared": a word no list calls common, or a
+            // listed surname, before what reads as the verb of a singular subject
+            || (!weak_all
+                && !has(class::FUNCTION | class::NOT_NAME | class::TITLE | class::HEAD)
+                && (!has(class::COMMON) || has(class::SURNAME))
+                && !self.low(a).contains('\'')
+                && (singular_verb(next)
+                    // "Gorsuch now counts", "Morsi narrowly won"
+                    || (adverb(next) && singular_verb(self.lower_of(text, lts, b + 1)))
+                    // "Pence and el-Sissi are", "Guterres and Trump", "Biden and his team"
+                    || (next == "and" && (listed_family || raw(b + 1).chars().any(char::is_uppercase)))
+                    // "Gardner, in a series of tweets", "Kasich, meanwhile,": a listed surname, or a word
+                    // no list knows shaped like one ("Pence, speaking slowly": a listed person's family
+                    // name, even an everyday word)
+                    || (next == ","
+                        && (has(class::PERSON_NAME)
+                            || (!has(class::COMMON) && (has(class::SURNAME) || surname_shaped(raw(a))))))))
     }
 
     /// Two places or a place and an organisation written side by side.
