@@ -776,11 +776,14 @@ impl Detector {
                 return;
             }
         }
-        // "Christopher Hill": a given name and a place word that is also a surname
+        // "Christopher Hill", "Sharon Street": a given name and a place word that may be a family
+        // name (not "Ross Sea", "Florence Avenue", nor "Clifton Park, New York")
         if n == 2
             && first.bits & class::FIRST != 0
             && first.bits & class::COMMON == 0
             && head_bits & class::LOC_HEAD != 0
+            && !matches!(self.low(b - 1), "sea" | "ocean" | "river" | "lake" | "bay" | "gulf" | "strait" | "avenue")
+            && !self.place_follows(text, lts, gaz, b)
         {
             self.push(out, a, b, Label::Person, strength::LISTS, None);
             return;
@@ -826,7 +829,11 @@ impl Detector {
             return;
         }
         // "Michael Jordan", "Victoria Beckham": a given name, then a name
-        if (2..=4).contains(&n) && first.bits & class::FIRST != 0 && !self.place_pair(gaz, a, b, run_s) {
+        if (2..=4).contains(&n)
+            && first.bits & class::FIRST != 0
+            && !self.place_pair(gaz, a, b, run_s)
+            && !self.place_follows(text, lts, gaz, b)
+        {
             self.push(out, a, b, Label::Person, strength::LISTS, None);
             return;
         }
@@ -948,6 +955,26 @@ impl Detector {
                     || (next == ","
                         && (has(class::PERSON_NAME)
                             || (!has(class::COMMON) && (has(class::SURNAME) || surname_shaped(raw(a))))))))
+    }
+
+    /// "Fort Lee, New Jersey", "Marion, Ohio": a comma and a known place follow token `b - 1`,
+    /// so the words before are a place too; the place ends a phrase there (not "Christopher Hill,
+    /// U.S. Republican", where it modifies what follows).
+    fn place_follows(&self, text: &str, lts: &[LTok], gaz: &Gazetteer, b: usize) -> bool {
+        if self.lower_of(text, lts, b) != "," {
+            return false;
+        }
+        let Some((entry, len)) = self.phrase_at(text, lts, gaz, b + 1, lts.len(), false) else { return false };
+        let after = b + 1 + len;
+        let ends_line = match (after.checked_sub(1).and_then(|l| lts.get(l)), lts.get(after)) {
+            (Some(last), Some(next)) => {
+                text.get(last.end..next.start).is_some_and(|gap| gap.contains('\n'))
+                    || next.kind != TokenKind::Word
+                    || crate::framing::is_function_word(self.lower_of(text, lts, after))
+            }
+            _ => true,
+        };
+        ends_line && gaz.entry(entry).is_some_and(|x| x.label == Label::Gpe)
     }
 
     /// Two places or a place and an organisation written side by side.
@@ -1088,12 +1115,7 @@ impl Detector {
             }
             return;
         }
-        // "Fort Lee, New Jersey": a place before a comma and a known place
-        let place_after = next == ","
-            && self
-                .phrase_at(text, lts, gaz, b + 1, lts.len(), false)
-                .and_then(|(e, _)| gaz.entry(e))
-                .is_some_and(|x| x.label == Label::Gpe);
+        let place_after = self.place_follows(text, lts, gaz, b);
         // "LLMs", "Q1", "L2": plural or numbered abbreviations name things, not referents (a listed
         // family name such as "DeVos" is none)
         if n == 1 && w.chars().filter(|c| c.is_uppercase()).count() >= 1 && w.chars().any(|c| c.is_ascii_digit()) {
@@ -1115,13 +1137,13 @@ impl Detector {
             (Label::Org, strength::GUESS)
         } else if n >= 2 && (first & class::FIRST != 0 || last & class::SURNAME != 0) {
             (Label::Person, strength::LISTS)
+        } else if place_after || area_after {
+            (Label::Gpe, strength::CONTEXT)
         } else if (n == 1 && (first & (class::FIRST | class::SURNAME)) != 0)
             || SPEECH_VERBS.contains(&next)
             || (next == "," && next2 == "who")
         {
             (Label::Person, strength::CONTEXT)
-        } else if place_after || area_after {
-            (Label::Gpe, strength::CONTEXT)
         } else if n == 1 && PLACE_PREPS.contains(&prev) {
             (Label::Gpe, strength::GUESS)
         } else if n == 1 && prev == "the" {
