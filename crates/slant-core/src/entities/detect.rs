@@ -936,6 +936,10 @@ impl Detector {
                     .and_then(|t| text.get(t.end..))
                     .and_then(|rest| rest.trim_start().chars().next())
                     .is_some_and(|c| c.is_uppercase() || matches!(c, '"' | '“' | '\'' | '‘')))
+            // "“[Trump] is expressing …”": a name an editor put in square brackets into a quotation
+            || (!has(class::COMMON | class::FUNCTION | class::NOT_NAME | class::TITLE)
+                && a.checked_sub(1).is_some_and(|p| raw(p) == "[")
+                && raw(b) == "]")
             // "McConnell to back off": a Scottish or Irish family-name shape is no common word
             || gaelic_surname(raw(a))
             // "Kasich has", "Pence isn't waiting", "Trump appeared": a word no list calls common, or a
