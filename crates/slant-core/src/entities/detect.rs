@@ -1150,8 +1150,6 @@ impl Detector {
             (Label::Person, strength::CONTEXT)
         } else if n == 1 && PLACE_PREPS.contains(&prev) {
             (Label::Gpe, strength::GUESS)
-        } else if n == 1 && prev == "the" {
-            (Label::Org, strength::GUESS)
         } else {
             (Label::Person, strength::GUESS)
         };
