@@ -125,6 +125,11 @@ fn surname_shaped(w: &str) -> bool {
     w.chars().count() >= 3 && !after_hyphen
 }
 
+/// The text of token `i` ("" past the end).
+fn token_text<'a>(text: &'a str, lts: &[LTok], i: usize) -> &'a str {
+    lts.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("")
+}
+
 /// A possessive at token `i`: "'s", or an apostrophe right after a word in s ("Nunes' lawsuit").
 fn possessive_at(text: &str, lts: &[LTok], i: usize) -> bool {
     let Some(t) = lts.get(i) else { return false };
@@ -433,7 +438,7 @@ impl Detector {
     fn lower_of<'a>(&'a self, text: &'a str, lts: &[LTok], i: usize) -> &'a str {
         match self.info.get(i) {
             Some(x) if x.lo.0 != x.lo.1 => self.lower.get(x.lo.0..x.lo.1).unwrap_or(""),
-            _ => lts.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or(""),
+            _ => token_text(text, lts, i),
         }
     }
 
@@ -704,7 +709,8 @@ impl Detector {
             && first.bits & (class::COMMON | class::FUNCTION | class::NOT_NAME) == 0
             && tile(self, a).is_none()
             && self.lower_of(text, lts, b) == ":"
-            && lts.get(a).and_then(|t| text.get(t.start..t.end)).is_some_and(|w| w.len() >= 3 && is_all_caps(w))
+            && token_text(text, lts, a).len() >= 3
+            && is_all_caps(token_text(text, lts, a))
         {
             self.push(out, a, b, Label::Person, strength::CONTEXT, None);
             return;
@@ -899,7 +905,7 @@ impl Detector {
         let bits = self.info.get(a).map_or(0, |x| x.bits);
         let head_bits = b.checked_sub(1).and_then(|l| self.info.get(l)).map_or(0, |x| x.bits);
         let has = |class: u16| bits & class != 0;
-        let raw = |i: usize| lts.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
+        let raw = |i: usize| token_text(text, lts, i);
         let next = self.lower_of(text, lts, b);
         let next_starts = |test: fn(char) -> bool| raw(b).chars().next().is_some_and(test);
         let prefix = class::GPE_PREFIX | class::LOC_PREFIX | class::EVENT_PREFIX;
@@ -1073,7 +1079,7 @@ impl Detector {
             return;
         }
         let n = b - a;
-        let word = |i: usize| lts.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
+        let word = |i: usize| token_text(text, lts, i);
         // initials alone ("C.", "J") are not names
         if (a..b).all(|i| word(i).trim_end_matches('.').chars().count() <= 1) {
             return;
@@ -1109,8 +1115,7 @@ impl Detector {
         }
         let next2 = self.lower_of(text, lts, b + 1);
         // before an area noun, alone or coordinated with another name ("Kursk and Bryansk oblasts")
-        let area_at =
-            |i: usize| lts.get(i).and_then(|t| text.get(t.start..t.end)).is_some_and(|w| AREA_NOUNS.contains(&w));
+        let area_at = |i: usize| AREA_NOUNS.contains(&token_text(text, lts, i));
         let area_after = area_at(b) || (matches!(next, "and" | "or" | ",") && area_at(b + 2));
         if n == 1 && first & class::HEAD != 0 && !self.info.get(a).is_some_and(|x| x.known) {
             // "the Court" is an organisation; "the River", "the War" are not names
@@ -1177,10 +1182,9 @@ impl Detector {
             if cur.e != cur.s + 1 || cur.s < 1 || prev.e + 1 != cur.s {
                 continue;
             }
-            let w = lts.get(cur.s).and_then(|t| text.get(t.start..t.end)).unwrap_or("");
-            let open = lts.get(cur.s - 1).and_then(|t| text.get(t.start..t.end));
-            let close = lts.get(cur.e).and_then(|t| text.get(t.start..t.end));
-            if open == Some("(") && close == Some(")") && is_all_caps(w) && prev.e - prev.s >= 2 {
+            let w = token_text(text, lts, cur.s);
+            let (open, close) = (token_text(text, lts, cur.s - 1), token_text(text, lts, cur.e));
+            if open == "(" && close == ")" && is_all_caps(w) && prev.e - prev.s >= 2 {
                 if let Some(c) = out.get_mut(k) {
                     c.acronym_of = Some(k - 1);
                     c.label = prev.label;
