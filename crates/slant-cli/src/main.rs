@@ -194,6 +194,8 @@ fn run(cli: Cli) -> io::Result<()> {
         Command::Analyze { input, format, .. } => {
             let mut config = input.config()?;
             config.keep_sentences = format != AnalyzeFormat::Jsonl;
+            // streaming: each entity keeps its first mentions and its counts, so memory stays flat
+            config.keep_mentions = format != AnalyzeFormat::Jsonl;
             let mut print = |out: &mut _, report: &SentenceReport| json_line(out, report);
             let each: Option<&mut Each<_>> = if format == AnalyzeFormat::Jsonl { Some(&mut print) } else { None };
             let analysis = stream(&input, config, &mut out, each)?;

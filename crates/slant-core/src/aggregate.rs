@@ -32,6 +32,7 @@
 //! most, as a reader would see them in wording that is not one of the cue
 //! kinds ("was praised for", "faces charges").
 
+use crate::config::MENTIONS_KEPT;
 use crate::framing::Reading;
 use crate::model::{Context, ContextWord, Cue, CueCounts, Entity, Framing, Polarity, Sentence, Summary};
 
@@ -54,8 +55,11 @@ const CONTEXT_WORDS: usize = 5;
 /// Accumulates cues as they are found, so nothing needs the whole cue list.
 #[derive(Debug, Default)]
 pub(crate) struct Aggregator {
-    /// Per entity id: sum of cue polarities and the cue indices.
-    per_entity: Vec<(f32, Vec<usize>)>,
+    /// Per entity id: sum of cue polarities, their number and the cue
+    /// indices (the first [`MENTIONS_KEPT`] unless `keep_all`).
+    per_entity: Vec<(f32, usize, Vec<usize>)>,
+    /// Keep every cue index ([`Config::keep_mentions`](crate::Config::keep_mentions)).
+    keep_all: bool,
     /// Per entity id: sums of the context model's scores and leans, the
     /// number of sentences, and the strongest words so far.
     context: Vec<(f32, f32, u32, Vec<ContextWord>)>,
@@ -64,6 +68,11 @@ pub(crate) struct Aggregator {
 }
 
 impl Aggregator {
+    /// An empty aggregator; `keep_all` keeps every cue index of an entity.
+    pub(crate) fn new(keep_all: bool) -> Self {
+        Aggregator { keep_all, ..Aggregator::default() }
+    }
+
     /// Counts the words of one sentence (for cues per 100 words).
     pub(crate) fn add_words(&mut self, words: usize) {
         self.words += words;
@@ -103,26 +112,29 @@ impl Aggregator {
             }
             let slot = &mut self.per_entity[target];
             slot.0 += cue.polarity;
-            slot.1.push(index);
+            slot.1 += 1;
+            if self.keep_all || slot.2.len() < MENTIONS_KEPT {
+                slot.2.push(index);
+            }
         }
     }
 
     /// Scores every entity and returns the document summary.
     pub(crate) fn finish(mut self, entities: &mut [Entity]) -> Summary {
         for entity in entities.iter_mut() {
-            let (sum, cues) = self.per_entity.get_mut(entity.id).map(std::mem::take).unwrap_or_default();
+            let (sum, cue_count, cues) = self.per_entity.get_mut(entity.id).map(std::mem::take).unwrap_or_default();
             let (total, lean, n, words) = self.context.get_mut(entity.id).map(std::mem::take).unwrap_or_default();
             let mean = |x: f32| if n > 0 { x / n as f32 } else { 0.0 };
             let context = Context { score: mean(total), words };
-            let evidence = if cues.is_empty() { 0.0 } else { sum / (cues.len() as f32).sqrt() };
-            let score = if cues.is_empty() {
+            let evidence = if cue_count == 0 { 0.0 } else { sum / (cue_count as f32).sqrt() };
+            let score = if cue_count == 0 {
                 // the slope that puts a lean of CONTEXT_LEAN_MIN on the threshold
                 let k = (POLARITY_THRESHOLD / CONTEXT_ONLY_MAX).atanh() / CONTEXT_LEAN_MIN;
                 CONTEXT_ONLY_MAX * (k * mean(lean)).tanh()
             } else {
                 (evidence + CONTEXT_WEIGHT_WITH_CUES * mean(lean)).tanh()
             };
-            entity.framing = Framing { score, polarity: polarity_of(score), cues, context };
+            entity.framing = Framing { score, polarity: polarity_of(score), cues, cue_count, context };
         }
         let pick = |better: fn(f32, f32) -> bool, wanted: Polarity| {
             entities

@@ -18,6 +18,7 @@ use crate::vocab::Vocab;
 #[derive(Debug)]
 pub struct Analyzer {
     keep_sentences: bool,
+    keep_mentions: bool,
     framing: bool,
     segmenter: Segmenter,
     /// Every distinct word, looked up in all word lists once.
@@ -42,12 +43,13 @@ impl Analyzer {
         let tracker = EntityTracker::new(&config);
         Analyzer {
             keep_sentences: config.keep_sentences,
+            keep_mentions: config.keep_mentions,
             framing: config.framing,
             segmenter: Segmenter::new(config.max_sentence_bytes.max(64)),
             vocab: Vocab::new(tracker.gazetteer(), Lexicon::with_extra(&config.lexicon)),
             tracker,
             cue_finder: CueFinder::new(),
-            aggregator: Aggregator::default(),
+            aggregator: Aggregator::new(config.keep_mentions),
             sentence_count: 0,
             cue_count: 0,
             sentences: Vec::new(),
@@ -120,7 +122,8 @@ impl Analyzer {
     pub fn finish_document(&mut self) -> Analysis {
         self.segment("", true, None);
         let mut entities = self.tracker.finish_document();
-        let summary = std::mem::take(&mut self.aggregator).finish(&mut entities);
+        let summary =
+            std::mem::replace(&mut self.aggregator, Aggregator::new(self.keep_mentions)).finish(&mut entities);
         self.segmenter = self.segmenter.next_document();
         self.cue_finder.next_document();
         self.sentence_count = 0;

@@ -3,6 +3,10 @@
 use crate::error::Error;
 use crate::model::Label;
 
+/// Mentions and cue indices an entity keeps when
+/// [`Config::keep_mentions`] is off.
+pub const MENTIONS_KEPT: usize = 64;
+
 /// Settings of an [`Analyzer`](crate::Analyzer).
 #[derive(Debug, Clone)]
 pub struct Config {
@@ -13,6 +17,12 @@ pub struct Config {
     /// Streaming consumers that print sentences as they come turn it off so
     /// memory stays flat; entities and the summary are still kept.
     pub keep_sentences: bool,
+    /// Keep every mention of every entity, and every cue index in its
+    /// framing, for [`Analyzer::finish`](crate::Analyzer::finish). Off, each
+    /// entity keeps its first [`MENTIONS_KEPT`](crate::MENTIONS_KEPT) mentions
+    /// and cue indices with their counts, so memory does not grow with the
+    /// mentions of a long stream (its scores are computed from every cue).
+    pub keep_mentions: bool,
     /// Extra names with their labels, on top of the shipped gazetteers.
     pub names: Vec<(String, Label)>,
     /// Extra lexicon entries: a word or phrase and its valence (-4..+4).
@@ -28,6 +38,7 @@ impl Default for Config {
         Config {
             max_sentence_bytes: 16 * 1024,
             keep_sentences: true,
+            keep_mentions: true,
             names: Vec::new(),
             lexicon: Vec::new(),
             framing: true,

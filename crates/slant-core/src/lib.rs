@@ -41,7 +41,7 @@ pub mod workloads;
 
 pub use aggregate::{polarity_of, POLARITY_THRESHOLD};
 pub use analyzer::{analyze, Analyzer};
-pub use config::Config;
+pub use config::{Config, MENTIONS_KEPT};
 pub use error::Error;
 pub use model::{
     Analysis, Context, ContextWord, Cue, CueCounts, CueKind, Entity, EntityMention, Framing, Label, Mention, Polarity,

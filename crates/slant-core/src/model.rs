@@ -176,15 +176,19 @@ pub struct Framing {
     pub score: f32,
     /// `score` put into one of three classes.
     pub polarity: Polarity,
-    /// Indices into [`Analysis::cues`] of its evidence.
+    /// Indices into [`Analysis::cues`] of its evidence; with
+    /// [`Config::keep_mentions`](crate::Config::keep_mentions) off, only the
+    /// first [`MENTIONS_KEPT`](crate::MENTIONS_KEPT).
     pub cues: Vec<usize>,
+    /// How many cues frame it, listed or not.
+    pub cue_count: usize,
     /// What the wording around its mentions says, and the words that said it.
     pub context: Context,
 }
 
 impl Default for Framing {
     fn default() -> Self {
-        Framing { score: 0.0, polarity: Polarity::Neutral, cues: Vec::new(), context: Context::default() }
+        Framing { score: 0.0, polarity: Polarity::Neutral, cues: Vec::new(), cue_count: 0, context: Context::default() }
     }
 }
 
@@ -225,8 +229,11 @@ pub struct Entity {
     pub name: String,
     /// Its label, decided over the whole document.
     pub label: Label,
-    /// Every mention, in text order.
+    /// Every mention, in text order; with [`Config::keep_mentions`](crate::Config::keep_mentions)
+    /// off, only the first [`MENTIONS_KEPT`](crate::MENTIONS_KEPT).
     pub mentions: Vec<EntityMention>,
+    /// How many mentions it has in the document, kept or not.
+    pub mention_count: usize,
     /// How the wording frames it.
     pub framing: Framing,
 }

@@ -115,6 +115,25 @@ const LATIN_LETTERS_END: char = '\u{24F}';
 const HEBREW_LETTERS_START: char = '\u{5D0}';
 const HEBREW_LETTERS_END: char = '\u{5EA}';
 
+/// U+00AD, shown only where a line breaks.
+pub(crate) const SOFT_HYPHEN: char = '\u{AD}';
+
+/// A combining mark of the blocks that accent letters in news text
+/// (Combining Diacritical Marks and their supplements and extensions, the
+/// marks for symbols, half marks), plus the zero-width joiner and the
+/// variation selectors, which also only modify the character before them.
+#[inline]
+pub(crate) fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{300}'..='\u{36F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{200D}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
 #[inline]
 fn is_alnum(c: char) -> bool {
     matches!(class_of(c), Class::Letter | Class::Digit)
@@ -205,11 +224,18 @@ fn word(text: &str, start: usize, c: char, class: Class, len: usize, out: &mut V
                 tail_alpha = 0;
                 continue;
             }
+            _ if is_combining_mark(n) => {
+                // an accent written as its own character ("Merke\u{301}l") belongs
+                // to the letter before it: a word never ends inside a character cluster
+                end += nlen;
+                continue;
+            }
             _ => {}
         }
         let after = char_at(text, end + nlen).map(|(a, _)| a);
         let joins = match n {
-            '-' | '‑' => after.is_some_and(is_alnum),
+            // a soft hyphen is an invisible hint where a line may break: "Mer\u{AD}kel" is one word
+            '-' | '‑' | SOFT_HYPHEN => after.is_some_and(is_alnum),
             '.' | ',' if numeric => after.is_some_and(|a| a.is_ascii_digit()),
             // dotted abbreviation: "U.S.", "e.g.", "a.m."
             '.' => after.is_some_and(is_alpha) && tail_alpha == 1,

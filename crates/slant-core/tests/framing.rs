@@ -134,3 +134,12 @@ fn the_model_alone_leans_but_cues_lead() {
     let most_negative = a.entities.iter().min_by(|x, y| x.framing.score.total_cmp(&y.framing.score));
     assert_eq!(most_negative.map(|e| e.name.as_str()), Some("Xi Jinping"));
 }
+
+#[test]
+fn a_label_inside_a_longer_label_counts_once() {
+    let a = analyze("The notorious liar John Brown spoke on Monday.", Config::default());
+    let labels: Vec<&str> = a.cues.iter().filter(|c| c.kind == CueKind::Label).map(|c| c.text.as_str()).collect();
+    assert_eq!(labels, ["notorious liar"], "{:?}", cue_list(&a));
+    let brown = a.entities.iter().find(|e| e.name == "John Brown").expect("John Brown");
+    assert_eq!(brown.framing.cues.len(), 1);
+}

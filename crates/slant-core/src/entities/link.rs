@@ -50,7 +50,8 @@ impl EntState {
 #[derive(Debug, Default)]
 pub(crate) struct Doc {
     pub(crate) states: Vec<EntState>,
-    /// Lower-cased word of a name → entities whose name has it.
+    /// Lower-cased word of a name → the entities, at most
+    /// [`MAX_ENTITIES_PER_WORD`] of the most recently mentioned, whose name has it.
     words: FxMap<Box<str>, Vec<u32>>,
     /// Lower-cased name as written (words joined by one space) → entity.
     surfaces: FxMap<Box<str>, u32>,
@@ -69,6 +70,13 @@ pub(crate) struct Candidate<'a> {
     /// An entity this mention is an acronym of.
     pub(crate) acronym_of: Option<usize>,
 }
+
+/// How many entities one name word points to. A court roll or a results
+/// table can hold thousands of people called John; comparing each new John
+/// with every earlier one made linking quadratic. Real articles stay far below
+/// this, and "Putin" or "Xi" links to the most recently mentioned bearer, which
+/// the cap keeps.
+const MAX_ENTITIES_PER_WORD: usize = 32;
 
 fn weight(strength: u8) -> u32 {
     match strength {
@@ -152,8 +160,18 @@ impl Doc {
             }
             match self.words.get_mut(*w) {
                 Some(ids) => {
-                    if !ids.contains(&(id as u32)) {
+                    if ids.contains(&(id as u32)) {
+                        continue;
+                    }
+                    if ids.len() < MAX_ENTITIES_PER_WORD {
                         ids.push(id as u32);
+                        continue;
+                    }
+                    // full: the least recently mentioned entity gives way
+                    let states = &self.states;
+                    let last = |e: &u32| states.get(*e as usize).map_or(0, |s| s.last);
+                    if let Some(slot) = ids.iter_mut().min_by_key(|e| last(e)) {
+                        *slot = id as u32;
                     }
                 }
                 None => {

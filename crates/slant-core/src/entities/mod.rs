@@ -16,7 +16,7 @@ mod words;
 
 use std::sync::Arc;
 
-use crate::config::Config;
+use crate::config::{Config, MENTIONS_KEPT};
 use crate::model::{Entity, EntityMention, Framing, Label, Mention, Sentence};
 use crate::tokens::{Token, TokenKind};
 use crate::vocab::{Vocab, NO_WORD};
@@ -40,6 +40,8 @@ pub(crate) struct EntityTracker {
     span_ids: Vec<usize>,
     words_buf: String,
     surface: String,
+    /// Keep every mention ([`Config::keep_mentions`]), or the first [`MENTIONS_KEPT`].
+    keep_mentions: bool,
 }
 
 impl EntityTracker {
@@ -54,6 +56,7 @@ impl EntityTracker {
             span_ids: Vec::new(),
             words_buf: String::new(),
             surface: String::new(),
+            keep_mentions: config.keep_mentions,
         }
     }
 
@@ -147,6 +150,7 @@ impl EntityTracker {
                     name: mtext.to_string(),
                     label,
                     mentions: Vec::new(),
+                    mention_count: 0,
                     framing: Framing::default(),
                 });
             }
@@ -155,12 +159,15 @@ impl EntityTracker {
                 if is_fuller(mtext, &ent.name) && acronym_of.is_none() {
                     ent.name = mtext.to_string();
                 }
-                ent.mentions.push(EntityMention {
-                    start: abs_start,
-                    end: abs_end,
-                    text: mtext.to_string(),
-                    sentence: index,
-                });
+                ent.mention_count += 1;
+                if self.keep_mentions || ent.mentions.len() < MENTIONS_KEPT {
+                    ent.mentions.push(EntityMention {
+                        start: abs_start,
+                        end: abs_end,
+                        text: mtext.to_string(),
+                        sentence: index,
+                    });
+                }
             }
             mentions.push(Mention {
                 start: abs_start,

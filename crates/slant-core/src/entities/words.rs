@@ -2,7 +2,7 @@
 //! abbreviation dots attached ("Mr.", "W.", "Inc."), case tests, lower-casing
 //! into a reused buffer.
 
-use crate::tokens::{Token, TokenKind};
+use crate::tokens::{is_combining_mark, Token, TokenKind, SOFT_HYPHEN};
 use crate::vocab::NO_WORD;
 
 /// A token as the entity rules see it: like [`Token`], but an abbreviation
@@ -51,19 +51,24 @@ pub(crate) fn logical_tokens(text: &str, toks: &[Token], word_ids: &[u32], out: 
     }
 }
 
-/// Appends `s` lower-cased to `out`, with ’ and ‘ written as '.
+/// Appends `s` lower-cased to `out`, with ’ and ‘ written as ', soft hyphens
+/// left out and accents composed (NFC), so "Merke\u{301}l", "Merkél" and
+/// "Mer\u{AD}kél" are one word to every list and to the entity table.
 #[inline]
 pub(crate) fn lower_into(s: &str, out: &mut String) {
     if s.is_ascii() {
         out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
         return;
     }
-    for c in s.chars() {
-        if c == '’' || c == '‘' {
-            out.push('\'');
-        } else {
-            out.extend(c.to_lowercase());
-        }
+    let lowered = s.chars().filter(|&c| c != SOFT_HYPHEN).flat_map(char::to_lowercase).map(|c| match c {
+        '’' | '‘' => '\'',
+        c => c,
+    });
+    if s.chars().any(is_combining_mark) {
+        // rare: only text written with separate accents pays for composing
+        out.extend(unicode_normalization::UnicodeNormalization::nfc(lowered));
+    } else {
+        out.extend(lowered);
     }
 }
 

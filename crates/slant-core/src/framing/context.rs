@@ -26,7 +26,7 @@ use std::sync::OnceLock;
 
 use super::lexicon::Modifier;
 use super::{Ctx, MSpan};
-use crate::hash::{FxHasher, FxMap};
+use crate::hash::{hasher, FxMap};
 use crate::tokens::TokenKind;
 
 const MODEL: &str = include_str!("../../data/lexicons/target_model.tsv");
@@ -63,13 +63,13 @@ enum Feature {
 
 /// The hash of one token's text, the unit every feature key is built from.
 pub(crate) fn word_key(word: &str) -> u64 {
-    let mut h = FxHasher::default();
+    let mut h = hasher();
     h.write(word.as_bytes());
     h.finish()
 }
 
 fn feature_key(kind: Feature, a: u64, b: u64) -> u64 {
-    let mut h = FxHasher::default();
+    let mut h = hasher();
     h.write_u64(kind as u64);
     h.write_u64(a);
     h.write_u64(b);

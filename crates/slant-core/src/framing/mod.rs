@@ -89,6 +89,23 @@ pub(crate) struct Cand {
     pub(crate) aim: Aim,
 }
 
+/// Sorts the candidates by position and drops each that lies inside a
+/// longer candidate of the same kind: "notorious" inside "notorious liar" is
+/// one label, not two pieces of evidence against the same person.
+fn drop_nested_of_same_kind(cands: &mut Vec<Cand>) {
+    // longest first among those starting together, so the outer one comes first
+    cands.sort_by_key(|c| (c.first, std::cmp::Reverse(c.end)));
+    let mut reach = [0usize; CueKind::ALL.len()];
+    cands.retain(|c| {
+        let kind = CueKind::ALL.iter().position(|&k| k == c.kind).unwrap_or(0);
+        let Some(r) = reach.get_mut(kind) else { return true };
+        let nested = c.end <= *r;
+        *r = (*r).max(c.end);
+        !nested
+    });
+    cands.sort_by_key(|c| (c.first, c.end));
+}
+
 /// One sentence, prepared for the detectors.
 pub(crate) struct Ctx<'a> {
     pub(crate) text: &'a str,
@@ -204,7 +221,7 @@ impl CueFinder {
         let ctx = Ctx { text, toks: &self.toks, vocab, mentions: &self.spans };
         scan(&ctx, &mut cands);
         doubt::question(&ctx, &mut cands);
-        cands.sort_by_key(|c| (c.first, c.end));
+        drop_nested_of_same_kind(&mut cands);
         let mut cues = Vec::with_capacity(cands.len());
         self.cue_targets.clear();
         for cand in &cands {
