@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
-use slant_core::{Analyzer, Config, Label, Sentence, SentenceReport, SentenceSplitter};
+use slant_core::{Analyzer, Config, Label, MentionKind, Sentence, SentenceReport, SentenceSplitter};
 
 use slant_cli::input::{self, Utf8Chunks};
 use slant_cli::{corpus, report};
@@ -163,6 +163,7 @@ fn run(cli: Cli) -> io::Result<()> {
                         text: &m.text,
                         label: e.label,
                         entity: e.id,
+                        kind: m.kind,
                     })
                 })
                 .collect();
@@ -226,6 +227,8 @@ struct MentionLine<'a> {
     text: &'a str,
     label: Label,
     entity: usize,
+    /// name, pronoun or nominal (references are printed too).
+    kind: MentionKind,
 }
 
 impl InputArgs {

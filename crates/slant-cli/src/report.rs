@@ -31,13 +31,12 @@ pub fn write_report(out: &mut impl Write, analysis: &Analysis) -> io::Result<()>
     for e in ranked {
         writeln!(
             out,
-            "  {:+.2} {:<8} {} [{}] — {} mention{}",
+            "  {:+.2} {:<8} {} [{}] — {}",
             e.framing.score,
             format!("{:?}", e.framing.polarity).to_lowercase(),
             e.name,
             e.label.as_str(),
-            e.mentions.len(),
-            if e.mentions.len() == 1 { "" } else { "s" }
+            mention_counts(e)
         )?;
         for &i in &e.framing.cues {
             if let Some(cue) = analysis.cues.get(i) {
@@ -62,4 +61,16 @@ pub fn write_report(out: &mut impl Write, analysis: &Analysis) -> io::Result<()>
 
 fn kind_name(kind: CueKind) -> &'static str {
     kind.as_str()
+}
+
+/// "3 mentions, 5 references": names and resolved pronouns or descriptions apart.
+fn mention_counts(e: &slant_core::Entity) -> String {
+    let names = e.mentions.iter().filter(|m| m.kind == slant_core::MentionKind::Name).count();
+    let references = e.mentions.len() - names;
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let mut out = format!("{names} mention{}", plural(names));
+    if references > 0 {
+        out.push_str(&format!(", {references} reference{}", plural(references)));
+    }
+    out
 }

@@ -83,6 +83,22 @@ pub struct Mention {
     pub label: Label,
     /// The id of the entity this mention names.
     pub entity: usize,
+    /// A name, or a reference (pronoun, description) resolved to the entity.
+    pub kind: MentionKind,
+}
+
+/// How a mention refers to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum MentionKind {
+    /// By name: "Richard Blumenthal", "Blumenthal".
+    #[default]
+    Name,
+    /// A third-person pronoun: "he", "her", "its", "their".
+    Pronoun,
+    /// A definite description: "the congressman", "the company".
+    Nominal,
 }
 
 /// The kind of a framing cue.
@@ -153,6 +169,8 @@ pub struct EntityMention {
     pub text: String,
     /// Index of the sentence it occurs in.
     pub sentence: usize,
+    /// A name, or a reference (pronoun, description) resolved to the entity.
+    pub kind: MentionKind,
 }
 
 /// The overall framing of an entity.

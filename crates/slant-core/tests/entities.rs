@@ -1,7 +1,7 @@
 //! Data-driven hard cases of the entity tagger (`tests/data/entities/cases.tsv`),
 //! chunk invariance of mentions and groups, and inputs that must not panic.
 
-use slant_core::{analyze, Analysis, Analyzer, Config, Label};
+use slant_core::{analyze, Analysis, Analyzer, Config, Label, MentionKind};
 
 const CASES: &str = include_str!("data/entities/cases.tsv");
 
@@ -30,9 +30,22 @@ fn cases() -> Vec<Case> {
     out
 }
 
-/// Every mention as (text, document-level label, entity id).
+/// Every mention of `kind` as (text, document-level label, entity id).
+fn mentions_of(a: &Analysis, names: bool) -> Vec<(String, Label, usize)> {
+    a.entities
+        .iter()
+        .flat_map(|e| {
+            e.mentions
+                .iter()
+                .filter(move |m| (m.kind == MentionKind::Name) == names)
+                .map(move |m| (m.text.clone(), e.label, e.id))
+        })
+        .collect()
+}
+
+/// Every named mention as (text, document-level label, entity id).
 fn mentions(a: &Analysis) -> Vec<(String, Label, usize)> {
-    a.entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (m.text.clone(), e.label, e.id))).collect()
+    mentions_of(a, true)
 }
 
 fn entity_of(ms: &[(String, Label, usize)], text: &str) -> Option<usize> {
@@ -56,6 +69,18 @@ fn check(case: &Case, a: &Analysis) -> Vec<String> {
                 match (entity_of(&ms, x), entity_of(&ms, y)) {
                     (Some(p), Some(q)) => (p == q) == (op == "~"),
                     _ => false,
+                }
+            }
+            "^" => {
+                // ^REF=NAME: the reference REF (a pronoun or description) resolves to NAME's entity;
+                // ^REF= : no reference has the text REF
+                let (r, name) = rest.split_once('=').expect("^REF=NAME");
+                let refs = mentions_of(a, false);
+                let target = entity_of(&refs, r);
+                if name.is_empty() {
+                    target.is_none()
+                } else {
+                    target.is_some() && target == entity_of(&ms, name)
                 }
             }
             _ => panic!("case {} (line {}): unknown expectation {exp}", case.name, case.line),

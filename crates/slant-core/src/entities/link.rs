@@ -11,7 +11,27 @@ use crate::model::Label;
 
 use super::detect::Detector;
 use super::gazetteer::{Gazetteer, Source};
+use crate::config::data_lines;
 use crate::hash::FxMap;
+use std::sync::OnceLock;
+
+const NICKNAMES: &str = include_str!("../../data/names/nicknames.tsv");
+
+/// Given name and nickname, either way round ("richard" and "dick"), lower-cased.
+fn is_nickname_pair(a: &str, b: &str) -> bool {
+    static PAIRS: OnceLock<FxMap<Box<str>, Vec<Box<str>>>> = OnceLock::new();
+    let pairs = PAIRS.get_or_init(|| {
+        let mut map: FxMap<Box<str>, Vec<Box<str>>> = FxMap::default();
+        for (_, line) in data_lines(NICKNAMES) {
+            if let Some((name, nick)) = line.split_once('\t') {
+                map.entry(name.trim().into()).or_default().push(nick.trim().into());
+            }
+        }
+        map
+    });
+    let listed = |x: &str, y: &str| pairs.get(x).is_some_and(|nicks| nicks.iter().any(|n| &**n == y));
+    listed(a, b) || listed(b, a)
+}
 
 /// Labels in vote order.
 pub(crate) const LABELS: [Label; 6] = [Label::Person, Label::Org, Label::Gpe, Label::Loc, Label::Norp, Label::Event];
@@ -212,6 +232,11 @@ impl Doc {
                     // one name's words all among the other's, either way round
                     c.words.iter().all(|x| st.words.iter().any(|y| &**y == *x))
                         || st.words.iter().all(|y| c.words.contains(&&**y))
+                        // or the same name but for a nickname: "Dick Blumenthal", "Richard Blumenthal"
+                        || (n == m
+                            && c.words.iter().zip(&st.words).enumerate().all(|(k, (x, y))| {
+                                *x == &**y || (k == 0 && is_nickname_pair(x, y))
+                            }))
                 };
                 if ok && best.is_none_or(|(_, last)| st.last > last) {
                     best = Some((id as usize, st.last));

@@ -5,6 +5,8 @@
 //! - [`gazetteer`]: the shipped name lists (`data/names/*.tsv`), compiled once.
 //! - [`detect`]: name spans in one sentence and their first-guess labels.
 //! - [`link`]: which entity of the document a mention names; labels by vote.
+//! - [`refs`]: pronouns and descriptions ("he", "the congressman") that
+//!   refer back to a named entity.
 //!
 //! Everything a sentence's mentions depend on is that sentence and the ones
 //! before it, so streamed output does not depend on chunking.
@@ -12,18 +14,21 @@
 mod detect;
 mod gazetteer;
 mod link;
+mod refs;
 mod words;
 
 use std::sync::Arc;
 
 use crate::config::{Config, MENTIONS_KEPT};
-use crate::model::{Entity, EntityMention, Framing, Label, Mention, Sentence};
+use crate::model::{Entity, EntityMention, Framing, Label, Mention, MentionKind, Sentence};
 use crate::tokens::{Token, TokenKind};
 use crate::vocab::{Vocab, NO_WORD};
 
 use detect::{Detector, Span};
 pub(crate) use gazetteer::Gazetteer;
+use gazetteer::Source;
 use link::{Candidate, Doc};
+use refs::{Named, Reference, References};
 pub(crate) use words::{is_all_caps, is_cap, lower_into};
 use words::{logical_tokens, LTok};
 
@@ -42,6 +47,10 @@ pub(crate) struct EntityTracker {
     surface: String,
     /// Keep every mention ([`Config::keep_mentions`]), or the first [`MENTIONS_KEPT`].
     keep_mentions: bool,
+    refs: References,
+    /// The current sentence's named mentions and references (scratch).
+    named: Vec<Named>,
+    references: Vec<Reference>,
 }
 
 impl EntityTracker {
@@ -57,6 +66,9 @@ impl EntityTracker {
             words_buf: String::new(),
             surface: String::new(),
             keep_mentions: config.keep_mentions,
+            refs: References::default(),
+            named: Vec::new(),
+            references: Vec::new(),
         }
     }
 
@@ -88,6 +100,7 @@ impl EntityTracker {
         spans.sort_by_key(|s| (s.s, s.e));
         let mut mentions = Vec::with_capacity(spans.len());
         self.span_ids.clear();
+        self.named.clear();
         let mut last_end = 0;
         for (k, span) in spans.iter().enumerate() {
             let (Some(first), Some(last)) = (self.lts.get(span.s), span.e.checked_sub(1).and_then(|e| self.lts.get(e)))
@@ -141,7 +154,10 @@ impl EntityTracker {
             };
             let id = self.doc.link(&cand, &self.gaz);
             self.span_ids.push(id);
-            let label = self.doc.states.get(id).map_or(span.label, |s| s.label());
+            let state = self.doc.states.get(id);
+            let label = state.map_or(span.label, |s| s.label());
+            let country = state.and_then(|s| self.gaz.entry(s.entry?)).is_some_and(|e| e.source == Source::Country);
+            self.named.push(Named { first: span.s, end: span.e, entity: id, label, country });
             let abs_start = sentence.start + start;
             let abs_end = sentence.start + end;
             if id >= self.entities.len() {
@@ -159,15 +175,7 @@ impl EntityTracker {
                 if is_fuller(mtext, &ent.name) && acronym_of.is_none() {
                     ent.name = mtext.to_string();
                 }
-                ent.mention_count += 1;
-                if self.keep_mentions || ent.mentions.len() < MENTIONS_KEPT {
-                    ent.mentions.push(EntityMention {
-                        start: abs_start,
-                        end: abs_end,
-                        text: mtext.to_string(),
-                        sentence: index,
-                    });
-                }
+                add_mention(ent, self.keep_mentions, abs_start, abs_end, mtext, index, MentionKind::Name);
             }
             mentions.push(Mention {
                 start: abs_start,
@@ -176,10 +184,49 @@ impl EntityTracker {
                 sentence: index,
                 label,
                 entity: id,
+                kind: MentionKind::Name,
             });
         }
         self.spans = spans;
+        self.add_references(sentence, index, &mut mentions);
         mentions
+    }
+
+    /// Resolves the sentence's pronouns and descriptions and adds them as
+    /// mentions (in text order with the names).
+    fn add_references(&mut self, sentence: &Sentence, index: usize, mentions: &mut Vec<Mention>) {
+        let text = sentence.text.as_str();
+        let (det, lts) = (&self.detector, &self.lts);
+        let lower = |i: usize| match det.low(i) {
+            "" => lts.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or(""),
+            w => w,
+        };
+        self.references.clear();
+        self.refs.sentence(index, text, lts, lower, &self.named, &mut self.references);
+        if self.references.is_empty() {
+            return;
+        }
+        for r in &self.references {
+            let (Some(first), Some(last)) = (lts.get(r.first), r.end.checked_sub(1).and_then(|e| lts.get(e))) else {
+                continue;
+            };
+            let Some(rtext) = text.get(first.start..last.end) else { continue };
+            let (abs_start, abs_end) = (sentence.start + first.start, sentence.start + last.end);
+            let label = self.doc.states.get(r.entity).map_or(Label::Person, |s| s.label());
+            if let Some(ent) = self.entities.get_mut(r.entity) {
+                add_mention(ent, self.keep_mentions, abs_start, abs_end, rtext, index, r.kind);
+            }
+            mentions.push(Mention {
+                start: abs_start,
+                end: abs_end,
+                text: rtext.to_string(),
+                sentence: index,
+                label,
+                entity: r.entity,
+                kind: r.kind,
+            });
+        }
+        mentions.sort_by_key(|m| (m.start, m.end));
     }
 
     /// The entities known so far, by id (for the framing stage).
@@ -213,7 +260,24 @@ impl EntityTracker {
             ent.mentions.sort_by_key(|m| (m.start, m.end));
         }
         self.doc = Doc::default();
+        self.refs.clear();
         entities
+    }
+}
+
+/// Counts a mention of `ent` and keeps it unless its list is full and not everything is kept.
+fn add_mention(
+    ent: &mut Entity,
+    keep_all: bool,
+    start: usize,
+    end: usize,
+    text: &str,
+    sentence: usize,
+    kind: MentionKind,
+) {
+    ent.mention_count += 1;
+    if keep_all || ent.mentions.len() < MENTIONS_KEPT {
+        ent.mentions.push(EntityMention { start, end, text: text.to_string(), sentence, kind });
     }
 }
 

@@ -1,0 +1,499 @@
+//! References: the pronouns ("he", "its") and definite descriptions ("the
+//! congressman", "the company") that point back at a named entity.
+//!
+//! Resolution reads only the text before the reference, as a careful reader
+//! would, so a reference is final when its sentence is: it needs
+//! - agreement: a person's gender from a courtesy title (Mr., Mrs.), a given
+//!   name whose bearers are nearly all of one sex (`given_name_sex.tsv`), or
+//!   an earlier pronoun resolved to them; an unknown gender fits both;
+//! - salience: an entity named in this sentence or the two before it, more so
+//!   when it opened its sentence (a proxy for its subject) and when it is the
+//!   article's most-mentioned person;
+//! - roles: "the congressman" needs a person introduced as "Rep." or
+//!   "congressman" (`roles.tsv`), "the company" an organisation, "the country"
+//!   a country, named within the last few sentences.
+//!
+//! It abstains whenever two candidates are about as salient: a wrong link
+//! costs a reader more than a missing one. "it" alone is never resolved (it
+//! is mostly an expletive or an unnamed thing), nor are "they", "them" and
+//! "their" (mostly unnamed people: on the development set fewer than one in
+//! ten pointed at a named group); "its" is resolved only to an organisation
+//! or place named in the same or the previous sentence with no rival.
+
+use std::sync::OnceLock;
+
+use crate::config::data_lines;
+use crate::hash::FxMap;
+use crate::model::{Label, MentionKind};
+use crate::tokens::TokenKind;
+
+use super::words::{is_cap, LTok};
+
+const GIVEN_NAME_SEX: &str = include_str!("../../data/names/given_name_sex.tsv");
+const ROLES: &str = include_str!("../../data/names/roles.tsv");
+
+/// How many sentences back a pronoun's antecedent may be named.
+const PRONOUN_WINDOW: usize = 2;
+/// How many sentences back "the company" or "the country" may look.
+const NOMINAL_WINDOW: usize = 3;
+/// A candidate must lead the next one by this much salience to be chosen.
+const MARGIN: f32 = 1.0;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Gender {
+    #[default]
+    Unknown,
+    Male,
+    Female,
+}
+
+/// What a role noun can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RoleTarget {
+    /// A person introduced with one of the role's titles.
+    Person,
+    Org,
+    Country,
+    City,
+}
+
+#[derive(Debug)]
+struct Role {
+    target: RoleTarget,
+    /// Index into `Lists::roles`, a bit in `RefState::roles` (for the first 64 person roles).
+    bit: u64,
+}
+
+/// The shipped lists, parsed once.
+struct Lists {
+    sex: FxMap<Box<str>, Gender>,
+    /// Lower-cased role noun (one or two words joined by a space) → role.
+    roles: FxMap<Box<str>, Role>,
+    /// Lower-cased title or role word → the bits of the roles it introduces.
+    titles: FxMap<Box<str>, u64>,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut sex = FxMap::default();
+        for (_, line) in data_lines(GIVEN_NAME_SEX) {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(s)) = (cols.next(), cols.next()) else { continue };
+            let g = match s.trim() {
+                "M" => Gender::Male,
+                "F" => Gender::Female,
+                _ => continue,
+            };
+            sex.insert(name.trim().to_lowercase().into_boxed_str(), g);
+        }
+        let mut roles = FxMap::default();
+        let mut titles: FxMap<Box<str>, u64> = FxMap::default();
+        let mut next_bit = 0u32;
+        for (_, line) in data_lines(ROLES).skip(1) {
+            let mut cols = line.split('\t');
+            let noun = cols.next().unwrap_or("").trim().to_lowercase();
+            let target = match cols.next().map(str::trim) {
+                Some("PERSON") => RoleTarget::Person,
+                Some("ORG") => RoleTarget::Org,
+                Some("COUNTRY") => RoleTarget::Country,
+                Some("CITY") => RoleTarget::City,
+                _ => continue,
+            };
+            let mut bit = 0;
+            if target == RoleTarget::Person && next_bit < 64 {
+                bit = 1u64 << next_bit;
+                next_bit += 1;
+                for t in cols.next().unwrap_or("").split('|').map(str::trim).filter(|t| !t.is_empty()) {
+                    *titles.entry(t.to_lowercase().into_boxed_str()).or_default() |= bit;
+                }
+            }
+            roles.insert(noun.into_boxed_str(), Role { target, bit });
+        }
+        Lists { sex, roles, titles }
+    })
+}
+
+/// What resolution knows of one entity.
+#[derive(Debug, Clone, Default)]
+struct RefState {
+    label: Option<Label>,
+    country: bool,
+    gender: Gender,
+    /// Bits of the person roles it was introduced with.
+    roles: u64,
+    /// The sentence it was last named or referred to in, plus one (0: never).
+    last_sentence: usize,
+    /// It opened that sentence.
+    subject: bool,
+    mentions: u32,
+}
+
+/// A named mention of the current sentence, as resolution needs it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Named {
+    /// First logical token and one past the last.
+    pub(crate) first: usize,
+    pub(crate) end: usize,
+    pub(crate) entity: usize,
+    pub(crate) label: Label,
+    /// A country of the gazetteer.
+    pub(crate) country: bool,
+}
+
+/// A resolved reference: logical tokens `first..end` refer to `entity`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Reference {
+    pub(crate) first: usize,
+    pub(crate) end: usize,
+    pub(crate) entity: usize,
+    pub(crate) kind: MentionKind,
+}
+
+/// The per-document state of resolution.
+#[derive(Debug, Default)]
+pub(crate) struct References {
+    states: Vec<RefState>,
+    /// The most-mentioned person so far and its count.
+    main_person: Option<(usize, u32)>,
+}
+
+/// The pronoun group of a lower-cased word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pronoun {
+    He,
+    She,
+    /// "its", "itself"
+    Its,
+}
+
+fn pronoun(lower: &str) -> Option<Pronoun> {
+    Some(match lower {
+        "he" | "him" | "his" | "himself" => Pronoun::He,
+        "she" | "her" | "hers" | "herself" => Pronoun::She,
+        "its" | "itself" => Pronoun::Its,
+        _ => return None,
+    })
+}
+
+impl References {
+    /// Starts the next document.
+    pub(crate) fn clear(&mut self) {
+        self.states.clear();
+        self.main_person = None;
+    }
+
+    fn state(&mut self, id: usize) -> &mut RefState {
+        if self.states.len() <= id {
+            self.states.resize_with(id + 1, RefState::default);
+        }
+        &mut self.states[id]
+    }
+
+    /// Finds the references of sentence number `index`, whose logical tokens
+    /// are `lts` with lower-cased forms `lower(i)` and whose named mentions
+    /// are `named` (in text order); appends them to `out`.
+    pub(crate) fn sentence<'a>(
+        &mut self,
+        index: usize,
+        text: &str,
+        lts: &[LTok],
+        lower: impl Fn(usize) -> &'a str,
+        named: &[Named],
+        out: &mut Vec<Reference>,
+    ) {
+        let lists = lists();
+        let here = index + 1;
+        let mut next_named = named.iter().peekable();
+        let mut first_in_sentence = true;
+        let mut in_quote = false;
+        let mut i = 0;
+        while i < lts.len() {
+            if let Some(n) = next_named.next_if(|n| n.first <= i) {
+                self.note_named(n, here, first_in_sentence && !in_quote, &lower, lists);
+                first_in_sentence = false;
+                // an appositive description: "Michael Steele, the chairman, said"
+                if let Some((end, role)) = self.description_at(n.end, text, lts, &lower, lists, true) {
+                    if self.fits_role(n.entity, role) {
+                        out.push(Reference { first: n.end + 1, end, entity: n.entity, kind: MentionKind::Nominal });
+                    }
+                    if role.target == RoleTarget::Person {
+                        self.state(n.entity).roles |= role.bit;
+                    }
+                    i = end;
+                    continue;
+                }
+                i = n.end.max(i + 1);
+                continue;
+            }
+            let Some(t) = lts.get(i) else { break };
+            if t.kind == TokenKind::Punct {
+                let w = lower(i);
+                if matches!(w, "\"" | "“" | "”") {
+                    in_quote = !in_quote && w != "”";
+                }
+                i += 1;
+                continue;
+            }
+            let w = lower(i);
+            if let Some(p) = pronoun(w) {
+                if let Some(id) = self.resolve_pronoun(p, here) {
+                    out.push(Reference { first: i, end: i + 1, entity: id, kind: MentionKind::Pronoun });
+                    let opens = first_in_sentence && !in_quote;
+                    let st = self.state(id);
+                    st.last_sentence = here;
+                    st.subject |= opens;
+                    if st.gender == Gender::Unknown {
+                        st.gender = match p {
+                            Pronoun::He => Gender::Male,
+                            Pronoun::She => Gender::Female,
+                            _ => Gender::Unknown,
+                        };
+                    }
+                }
+                first_in_sentence = false;
+                i += 1;
+                continue;
+            }
+            if w == "the" {
+                if let Some((end, role)) = self.description_at(i, text, lts, &lower, lists, false) {
+                    if let Some(id) = self.resolve_nominal(role, here) {
+                        out.push(Reference { first: i, end, entity: id, kind: MentionKind::Nominal });
+                        let opens = first_in_sentence && !in_quote;
+                        let st = self.state(id);
+                        st.last_sentence = here;
+                        st.subject |= opens;
+                    }
+                    first_in_sentence = false;
+                    i = end;
+                    continue;
+                }
+            }
+            if t.kind == TokenKind::Word && !matches!(w, "the" | "a" | "an" | "but" | "and" | "so" | "then" | "now") {
+                first_in_sentence = false;
+            }
+            i += 1;
+        }
+    }
+
+    /// Records a named mention: its salience, and what its title tells.
+    fn note_named<'a>(
+        &mut self,
+        n: &Named,
+        here: usize,
+        opens: bool,
+        lower: &impl Fn(usize) -> &'a str,
+        lists: &Lists,
+    ) {
+        // the word before the name: a title ("Rep.", "Mrs.", "chairman")
+        let title = n.first.checked_sub(1).map(lower).unwrap_or("");
+        let title_gender = match title.trim_end_matches('.') {
+            "mr" => Gender::Male,
+            "mrs" | "ms" | "miss" => Gender::Female,
+            _ => Gender::Unknown,
+        };
+        let name_gender = if n.end > n.first + 1 && n.label == Label::Person {
+            lists.sex.get(lower(n.first)).copied().unwrap_or_default()
+        } else {
+            Gender::Unknown
+        };
+        let role_bits = lists.titles.get(title).copied().unwrap_or(0)
+            | n.first.checked_sub(2).map_or(0, |k| {
+                // two-word titles: "vice president", "prime minister"
+                let mut two = String::with_capacity(24);
+                two.push_str(lower(k));
+                two.push(' ');
+                two.push_str(title);
+                lists.titles.get(two.as_str()).copied().unwrap_or(0)
+            });
+        let st = self.state(n.entity);
+        st.label = Some(n.label);
+        st.country |= n.country;
+        if st.gender == Gender::Unknown {
+            st.gender = if title_gender != Gender::Unknown { title_gender } else { name_gender };
+        }
+        st.roles |= role_bits;
+        if st.last_sentence != here {
+            st.subject = opens;
+        } else {
+            st.subject |= opens;
+        }
+        st.last_sentence = here;
+        st.mentions += 1;
+        let count = st.mentions;
+        if n.label == Label::Person && self.main_person.is_none_or(|(_, c)| count > c) {
+            self.main_person = Some((n.entity, count));
+        }
+    }
+
+    /// A definite description at token `at`: "the" (or, after a name, ", the"),
+    /// up to two lower-case modifiers, and a role noun of one or two words not
+    /// followed by "of" or a capitalised word (then it names someone else:
+    /// "the president of France", "the president Joe Biden"). Returns the end
+    /// token and the role.
+    fn description_at<'a, 'l>(
+        &self,
+        at: usize,
+        text: &str,
+        lts: &[LTok],
+        lower: &impl Fn(usize) -> &'a str,
+        lists: &'l Lists,
+        appositive: bool,
+    ) -> Option<(usize, &'l Role)> {
+        let mut i = at;
+        if appositive {
+            if lower(i) != "," {
+                return None;
+            }
+            i += 1;
+        }
+        if lower(i) != "the" {
+            return None;
+        }
+        // "Coron is the largest town": a predicate describes, it does not refer back
+        let before = i.checked_sub(1).map(lower).unwrap_or("");
+        if !appositive && is_copula(before) {
+            return None;
+        }
+        i += 1;
+        for _ in 0..3 {
+            let t = lts.get(i)?;
+            if t.kind != TokenKind::Word {
+                return None;
+            }
+            let w = lower(i);
+            let two = lts.get(i + 1).filter(|t| t.kind == TokenKind::Word).map(|_| lower(i + 1));
+            let (role, end) = match two.and_then(|b| {
+                let mut k = String::with_capacity(w.len() + b.len() + 1);
+                k.push_str(w);
+                k.push(' ');
+                k.push_str(b);
+                lists.roles.get(k.as_str())
+            }) {
+                Some(r) => (Some(r), i + 2),
+                None => (lists.roles.get(w), i + 1),
+            };
+            if let Some(role) = role {
+                let after = lower(end);
+                let next_cap = lts
+                    .get(end)
+                    .is_some_and(|t| t.kind == TokenKind::Word && text.get(t.start..t.end).is_some_and(is_cap));
+                // "the president of France", "the city bus", "the town which": another referent
+                if matches!(after, "of" | "'s" | "’s" | "which" | "who" | "that" | "where" | "whose") || next_cap {
+                    return None;
+                }
+                return Some((end, role));
+            }
+            // a modifier: lower-case words only ("seven-term", "former", "embattled"); a
+            // superlative or ordinal singles out one of many ("the largest city", "the first company")
+            let singles_out = w.ends_with("est") || matches!(w, "first" | "last" | "only" | "most" | "next" | "other");
+            if !w.chars().next().is_some_and(char::is_lowercase) || matches!(w, "and" | "or" | "of") || singles_out {
+                return None;
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The entity can be what `role` describes.
+    fn fits_role(&self, id: usize, role: &Role) -> bool {
+        let Some(st) = self.states.get(id) else { return false };
+        match role.target {
+            RoleTarget::Person => st.label == Some(Label::Person),
+            RoleTarget::Org => st.label == Some(Label::Org),
+            RoleTarget::Country => st.label == Some(Label::Gpe) && st.country,
+            RoleTarget::City => st.label == Some(Label::Gpe) && !st.country,
+        }
+    }
+
+    fn resolve_nominal(&self, role: &Role, here: usize) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        let mut rivals = 0;
+        for (id, st) in self.states.iter().enumerate() {
+            if st.last_sentence == 0 || !self.fits_role(id, role) {
+                continue;
+            }
+            let fits = match role.target {
+                // a person only with the role they were introduced with, however long ago
+                RoleTarget::Person => st.roles & role.bit != 0,
+                _ => here - st.last_sentence <= NOMINAL_WINDOW,
+            };
+            if !fits {
+                continue;
+            }
+            match best {
+                Some((_, last)) if st.last_sentence < last => {}
+                Some((_, last)) if st.last_sentence == last => rivals += 1,
+                _ => {
+                    best = Some((id, st.last_sentence));
+                    rivals = 0;
+                }
+            }
+        }
+        // two as recent: no telling which is meant
+        best.filter(|_| rivals == 0).map(|(id, _)| id)
+    }
+
+    fn resolve_pronoun(&self, p: Pronoun, here: usize) -> Option<usize> {
+        let mut best: Option<(usize, f32)> = None;
+        let mut second = f32::NEG_INFINITY;
+        for (id, st) in self.states.iter().enumerate() {
+            if st.last_sentence == 0 || here - st.last_sentence > PRONOUN_WINDOW {
+                continue;
+            }
+            let fits = match p {
+                Pronoun::He => st.label == Some(Label::Person) && st.gender != Gender::Female,
+                Pronoun::She => st.label == Some(Label::Person) && st.gender != Gender::Male,
+                Pronoun::Its => matches!(st.label, Some(Label::Org | Label::Gpe)),
+            };
+            if !fits {
+                continue;
+            }
+            if p == Pronoun::Its && here - st.last_sentence > 1 {
+                continue;
+            }
+            let mut score = match here - st.last_sentence {
+                0 => 3.0,
+                1 => 2.0,
+                _ => 1.0,
+            };
+            if st.subject {
+                score += 1.0;
+            }
+            if st.gender != Gender::Unknown {
+                score += 0.5;
+            }
+            if self.main_person.is_some_and(|(m, _)| m == id) {
+                score += 0.5;
+            }
+            match best {
+                Some((_, b)) if score <= b => second = second.max(score),
+                _ => {
+                    if let Some((_, b)) = best {
+                        second = second.max(b);
+                    }
+                    best = Some((id, score));
+                }
+            }
+        }
+        best.filter(|&(_, b)| b - second >= MARGIN).map(|(id, _)| id)
+    }
+}
+
+/// A form of "be" or "become" before a predicate.
+fn is_copula(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "was"
+            | "are"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "became"
+            | "becomes"
+            | "become"
+            | "remains"
+            | "remained"
+    )
+}
