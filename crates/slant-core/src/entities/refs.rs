@@ -126,6 +126,8 @@ struct RefState {
     last_sentence: usize,
     /// It opened that sentence.
     subject: bool,
+    /// It is in `References::candidates`.
+    listed: bool,
     mentions: u32,
 }
 
@@ -156,7 +158,15 @@ pub(crate) struct References {
     states: Vec<RefState>,
     /// The most-mentioned person so far and its count.
     main_person: Option<(usize, u32)>,
+    /// The entities that can be referred to: those named or referred to in
+    /// the last [`NOMINAL_WINDOW`] sentences, and up to [`ROLE_HOLDERS`]
+    /// people with a role, however long ago. Candidates come only from here,
+    /// so resolution costs the same in an article and in a list of 100,000 names.
+    candidates: Vec<usize>,
 }
+
+/// People with a role kept as candidates for "the congressman" beyond the window.
+const ROLE_HOLDERS: usize = 16;
 
 /// The pronoun group of a lower-cased word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,13 +191,40 @@ impl References {
     pub(crate) fn clear(&mut self) {
         self.states.clear();
         self.main_person = None;
+        self.candidates.clear();
     }
 
     fn state(&mut self, id: usize) -> &mut RefState {
         if self.states.len() <= id {
             self.states.resize_with(id + 1, RefState::default);
         }
-        &mut self.states[id]
+        let st = &mut self.states[id];
+        if !st.listed {
+            st.listed = true;
+            self.candidates.push(id);
+        }
+        st
+    }
+
+    /// Drops the candidates out of reach from sentence `here` (1-based).
+    fn prune(&mut self, here: usize) {
+        let states = &mut self.states;
+        let recent = |s: &RefState| here - s.last_sentence.min(here) <= NOMINAL_WINDOW;
+        let old_holders =
+            self.candidates.iter().filter(|&&id| states.get(id).is_some_and(|s| !recent(s) && s.roles != 0)).count();
+        // the oldest role holders past the limit go first (the list is in order of first listing)
+        let mut drop_holders = old_holders.saturating_sub(ROLE_HOLDERS);
+        self.candidates.retain(|&id| {
+            let Some(s) = states.get_mut(id) else { return false };
+            let keep = recent(s)
+                || (s.roles != 0 && {
+                    let dropped = drop_holders > 0;
+                    drop_holders = drop_holders.saturating_sub(1);
+                    !dropped
+                });
+            s.listed = keep;
+            keep
+        });
     }
 
     /// Finds the references of sentence number `index`, whose logical tokens
@@ -204,6 +241,7 @@ impl References {
     ) {
         let lists = lists();
         let here = index + 1;
+        self.prune(here);
         let mut next_named = named.iter().peekable();
         let mut first_in_sentence = true;
         let mut in_quote = false;
@@ -409,7 +447,7 @@ impl References {
     fn resolve_nominal(&self, role: &Role, here: usize) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         let mut rivals = 0;
-        for (id, st) in self.states.iter().enumerate() {
+        for (id, st) in self.candidates.iter().filter_map(|&id| Some((id, self.states.get(id)?))) {
             if st.last_sentence == 0 || !self.fits_role(id, role) {
                 continue;
             }
@@ -437,7 +475,7 @@ impl References {
     fn resolve_pronoun(&self, p: Pronoun, here: usize) -> Option<usize> {
         let mut best: Option<(usize, f32)> = None;
         let mut second = f32::NEG_INFINITY;
-        for (id, st) in self.states.iter().enumerate() {
+        for (id, st) in self.candidates.iter().filter_map(|&id| Some((id, self.states.get(id)?))) {
             if st.last_sentence == 0 || here - st.last_sentence > PRONOUN_WINDOW {
                 continue;
             }
