@@ -181,7 +181,10 @@ fn run(cli: Cli) -> io::Result<()> {
             let config = input.config()?;
             let fields = corpus::Fields { id: id_field, text: text_field };
             let reader = io::BufReader::with_capacity(input::CHUNK_BYTES, input.open()?);
-            let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs.unwrap_or(0)).build().map_err(invalid)?;
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(clamp_jobs(jobs))
+                .build()
+                .map_err(|e| io::Error::other(format!("cannot start the worker threads: {e}")))?;
             let outcome = corpus::run(reader, &mut out, &config, &fields, &pool)?;
             out.flush()?;
             if outcome.failed > 0 {
@@ -314,6 +317,21 @@ fn json_line<W: Write, T: Serialize>(out: &mut W, value: &T) -> io::Result<()> {
 /// A sentence on one line: line breaks inside it become spaces.
 fn one_line(text: &str) -> String {
     text.replace("\r\n", " ").replace(['\n', '\r'], " ")
+}
+
+/// `--jobs` within the machine's parallelism: more threads than cores only
+/// cost memory (thousands of them exhaust the process), so a larger value is
+/// lowered, with a note. 0 or none: every core.
+fn clamp_jobs(jobs: Option<usize>) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    match jobs {
+        Some(n) if n > cores => {
+            eprintln!("slant: --jobs {n} lowered to {cores}, the number of cores available");
+            cores
+        }
+        Some(n) if n > 0 => n,
+        _ => cores,
+    }
 }
 
 fn invalid(e: impl std::fmt::Display) -> io::Error {

@@ -34,7 +34,7 @@ pub fn write_report(out: &mut impl Write, analysis: &Analysis) -> io::Result<()>
             "  {:+.2} {:<8} {} [{}] — {}",
             e.framing.score,
             format!("{:?}", e.framing.polarity).to_lowercase(),
-            e.name,
+            Safe(&e.name),
             e.label.as_str(),
             mention_counts(e)
         )?;
@@ -42,17 +42,17 @@ pub fn write_report(out: &mut impl Write, analysis: &Analysis) -> io::Result<()>
             if let Some(cue) = analysis.cues.get(i) {
                 writeln!(
                     out,
-                    "        {:+.2} {:<11} “{}” — {}",
+                    "        {:+.2} {:<11} {} — {}",
                     cue.polarity,
                     kind_name(cue.kind),
-                    cue.text,
-                    cue.reason
+                    Quoted(&cue.text),
+                    Safe(&cue.reason)
                 )?;
             }
         }
         let context = &e.framing.context;
         if !context.words.is_empty() && context.score.abs() >= 0.2 {
-            let words: Vec<String> = context.words.iter().map(|w| format!("“{}”", w.text)).collect();
+            let words: Vec<String> = context.words.iter().map(|w| Quoted(&w.text).to_string()).collect();
             writeln!(out, "        {:+.2} {:<11} {}", context.score, "context", words.join(" "))?;
         }
     }
@@ -73,4 +73,66 @@ fn mention_counts(e: &slant_core::Entity) -> String {
         out.push_str(&format!(", {references} reference{}", plural(references)));
     }
     out
+}
+
+/// Text from the input, safe to print on a terminal: control characters (C0,
+/// DEL, C1, which can retitle, clear or hide parts of a terminal) and the
+/// bidirectional overrides and isolates (which can reorder what is shown)
+/// are written as `\u{..}` escapes; everything else as it is.
+pub struct Safe<'a>(pub &'a str);
+
+impl std::fmt::Display for Safe<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for c in self.0.chars() {
+            let hostile = c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            if hostile {
+                write!(f, "\\u{{{:x}}}", u32::from(c))?;
+            } else {
+                write!(f, "{c}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Input text in quotation marks, made [`Safe`]; a text that already starts
+/// and ends with quotation marks (a scare quote's cue) is not quoted twice.
+struct Quoted<'a>(&'a str);
+
+impl std::fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let opens = self.0.starts_with(['“', '"', '‘', '\'', '«', '„']);
+        let closes = self.0.ends_with(['”', '"', '’', '\'', '»', '“']);
+        if opens && closes && self.0.chars().count() > 1 {
+            write!(f, "{}", Safe(self.0))
+        } else {
+            write!(f, "“{}”", Safe(self.0))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_and_bidi_overrides_are_escaped() {
+        let cases = [
+            ("\u{1b}]0;PWNED\u{7}expert", "\\u{1b}]0;PWNED\\u{7}expert"),
+            ("a\u{b}b\u{c}c", "a\\u{b}b\\u{c}c"),
+            ("x\u{9b}2J", "x\\u{9b}2J"),
+            ("abc\u{202e}fed", "abc\\u{202e}fed"),
+            ("Zürich “quoted”", "Zürich “quoted”"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(Safe(input).to_string(), want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn quoted_text_is_not_quoted_twice() {
+        assert_eq!(Quoted("“expert”").to_string(), "“expert”");
+        assert_eq!(Quoted("expert").to_string(), "“expert”");
+        assert_eq!(Quoted("\"").to_string(), "“\"”");
+    }
 }

@@ -162,3 +162,36 @@ fn bad_names_file_is_a_clear_error() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains(":3:"));
 }
+
+#[test]
+fn the_report_escapes_terminal_controls_in_the_input() {
+    let text = "The so-called “\u{1b}]0;PWNED\u{7}expert” Bob\u{b} Jones lied. Ann \u{202e}Lee\u{9b} smiled.\n";
+    let out = slant(&["analyze"], text.as_bytes());
+    assert!(out.status.success());
+    let report = stdout(&out);
+    for c in ['\u{1b}', '\u{7}', '\u{b}', '\u{202e}', '\u{9b}'] {
+        assert!(!report.contains(c), "raw {c:?} in {report}");
+    }
+    assert!(report.contains("\\u{1b}]0;PWNED\\u{7}expert"), "{report}");
+    // a scare quote's cue already has its quotation marks: not “““…”””
+    assert!(!report.contains("““"), "{report}");
+}
+
+#[test]
+fn jobs_beyond_the_cores_are_lowered_with_a_note() {
+    let docs = "{\"id\":\"a\",\"text\":\"Bob Jones lied.\"}\n{\"id\":\"b\",\"text\":\"Ann Lee smiled.\"}\n";
+    let out = slant(&["analyze", "--corpus", "--jobs", "100000"], docs.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(stdout(&out).lines().count(), 2);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("lowered to"));
+}
+
+#[test]
+fn a_byte_order_mark_does_not_hide_the_first_name() {
+    let path = std::env::temp_dir().join(format!("slant-bom-names-{}.tsv", std::process::id()));
+    std::fs::write(&path, "\u{feff}Qxz Vandermoot\tORG\n").unwrap();
+    let out = slant(&["entities", "--format", "jsonl", "--names", path.to_str().unwrap()], b"Qxz Vandermoot grew.");
+    let _ = std::fs::remove_file(&path);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("\"label\":\"ORG\""), "{}", stdout(&out));
+}

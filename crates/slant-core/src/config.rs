@@ -109,7 +109,10 @@ impl Config {
 
 /// Non-comment, non-blank lines with their 1-based numbers.
 pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    text.lines()
+    // a byte-order mark written by some editors is no part of the first entry
+    text.strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .lines()
         .enumerate()
         .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
         .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))

@@ -44,9 +44,8 @@ pub use analyzer::{analyze, Analyzer};
 pub use config::{Config, MENTIONS_KEPT};
 pub use error::Error;
 pub use model::{
-    Analysis, Context, ContextWord, Cue, CueCounts, CueKind, Entity, EntityMention, Framing, Label, Mention, MentionKind,
-    Polarity,
-    Sentence, SentenceReport, Summary,
+    Analysis, Context, ContextWord, Cue, CueCounts, CueKind, Entity, EntityMention, Framing, Label, Mention,
+    MentionKind, Polarity, Sentence, SentenceReport, Summary,
 };
 pub use segment::SentenceSplitter;
 
