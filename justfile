@@ -78,7 +78,7 @@ test-page: wasm
     cargo build -p slant-cli
     node --test --test-concurrency=1 tests/page/
 
-# Score the development sets of ../shared (when present): sentences, entities, the seed article, framing.
+# Score the development sets of ../shared (when present): sentences, entities, references, the seed article, framing.
 score:
     #!/usr/bin/env bash
     set -uo pipefail
@@ -90,10 +90,13 @@ score:
     run python3 "$s/tools/score_sentences.py" "$s/data/sentences/golden_rules.jsonl" --cmd "$bin split"
     run python3 "$s/tools/score_sentences.py" "$s/data/sentences/gum_dev.jsonl" --cmd "$bin split"
     run python3 "$s/tools/score_entities.py" "$s/data/entities/dev.jsonl" --cmd "$bin entities --format jsonl"
+    run python3 "$s/tools/score_coref.py" "$s/data/coref/dev.jsonl" --cmd "$bin analyze --format json"
     run python3 "$s/tools/check_seed.py" -- "$bin" analyze --format json
     run python3 "$s/tools/score_framing.py" newsmtsc "$s/data/framing/newsmtsc_dev.jsonl" --cmd "$bin analyze --format json"
     run python3 "$s/tools/score_framing.py" ptc "$s/data/framing/ptc_dev.jsonl" --cmd "$bin analyze --format json"
     run python3 "$s/tools/score_framing.py" babe "$s/data/framing/babe_dev.jsonl" --cmd "$bin analyze --format json"
+    run python3 "$s/tools/score_framing.py" entity "$s/data/framing/basil_dev.jsonl" --cmd "$bin analyze --format json"
+    run python3 "$s/tools/score_framing.py" entity "$s/data/framing/persent_dev.jsonl" --cmd "$bin analyze --format json"
 
 # MB/s table: the core's stages (criterion), the release CLI end to end, the page's wasm build under Node (`just bench --quick`: criterion's summary only).
 bench *args:
