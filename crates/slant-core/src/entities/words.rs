@@ -2,6 +2,10 @@
 //! abbreviation dots attached ("Mr.", "W.", "Inc."), case tests, lower-casing
 //! into a reused buffer.
 
+use std::sync::OnceLock;
+
+use crate::config::data_lines;
+use crate::hash::FxMap;
 use crate::tokens::{is_combining_mark, Token, TokenKind, SOFT_HYPHEN};
 use crate::vocab::NO_WORD;
 
@@ -64,12 +68,41 @@ pub(crate) fn lower_into(s: &str, out: &mut String) {
         '’' | '‘' => '\'',
         c => c,
     });
-    if s.chars().any(is_combining_mark) {
-        // rare: only text written with separate accents pays for composing
-        out.extend(unicode_normalization::UnicodeNormalization::nfc(lowered));
-    } else {
+    if !s.chars().any(is_combining_mark) {
         out.extend(lowered);
+        return;
     }
+    // rare: only text written with separate accents pays for composing
+    let from = out.len();
+    for c in lowered {
+        let composed =
+            out[from..].chars().next_back().filter(|_| is_combining_mark(c)).and_then(|base| compose(base, c));
+        match composed {
+            Some(one) => {
+                out.pop();
+                out.push(one);
+            }
+            None => out.push(c),
+        }
+    }
+}
+
+/// The precomposed letter of a Latin `base` and a combining accent `mark`
+/// (`data/text/compose.tsv`, from the Unicode Character Database): the part of
+/// NFC that names in news need, without a normalization crate's tables in the
+/// page's WebAssembly.
+fn compose(base: char, mark: char) -> Option<char> {
+    static TABLE: OnceLock<FxMap<(char, char), char>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let hex = |s: Option<&str>| s.and_then(|h| u32::from_str_radix(h.trim(), 16).ok()).and_then(char::from_u32);
+        data_lines(include_str!("../../data/text/compose.tsv"))
+            .filter_map(|(_, line)| {
+                let mut cols = line.split('\t');
+                Some(((hex(cols.next())?, hex(cols.next())?), hex(cols.next())?))
+            })
+            .collect()
+    });
+    table.get(&(base, mark)).copied()
 }
 
 /// Starts with an upper-case letter.
