@@ -36,6 +36,11 @@ const ROLES: &str = include_str!("../../data/names/roles.tsv");
 const PRONOUN_WINDOW: usize = 2;
 /// How many sentences back "the company" or "the country" may look.
 const NOMINAL_WINDOW: usize = 3;
+/// How often the main person must be named (or referred to) to be "he" or
+/// "she" with no one named in the window; their gender must be known.
+const MAIN_PERSON_MENTIONS: u32 = 2;
+/// How often a city or country must be named to be "the city" beyond the window.
+const MAIN_PLACE_MENTIONS: u32 = 2;
 /// A candidate must lead the next one by this much salience to be chosen.
 const MARGIN: f32 = 1.0;
 
@@ -55,6 +60,8 @@ enum RoleTarget {
     Org,
     Country,
     City,
+    /// A place or institution whose name ends in the noun ("Busuanga Island" for "the island").
+    Named,
 }
 
 #[derive(Debug)]
@@ -98,6 +105,7 @@ fn lists() -> &'static Lists {
                 Some("ORG") => RoleTarget::Org,
                 Some("COUNTRY") => RoleTarget::Country,
                 Some("CITY") => RoleTarget::City,
+                Some("NAMED") => RoleTarget::Named,
                 _ => continue,
             };
             let mut bit = 0;
@@ -128,6 +136,9 @@ struct RefState {
     subject: bool,
     /// It is in `References::candidates`.
     listed: bool,
+    /// The hash of the lower-cased last word of its name when that has two
+    /// words or more ("island" of "Busuanga Island"); 0 otherwise.
+    head: u64,
     mentions: u32,
 }
 
@@ -156,8 +167,10 @@ pub(crate) struct Reference {
 #[derive(Debug, Default)]
 pub(crate) struct References {
     states: Vec<RefState>,
-    /// The most-mentioned person so far and its count.
+    /// The most-mentioned person, city and country so far, with their counts.
     main_person: Option<(usize, u32)>,
+    main_city: Option<(usize, u32)>,
+    main_country: Option<(usize, u32)>,
     /// The entities that can be referred to: those named or referred to in
     /// the last [`NOMINAL_WINDOW`] sentences, and up to [`ROLE_HOLDERS`]
     /// people with a role, however long ago. Candidates come only from here,
@@ -191,6 +204,8 @@ impl References {
     pub(crate) fn clear(&mut self) {
         self.states.clear();
         self.main_person = None;
+        self.main_city = None;
+        self.main_country = None;
         self.candidates.clear();
     }
 
@@ -210,14 +225,15 @@ impl References {
     fn prune(&mut self, here: usize) {
         let states = &mut self.states;
         let recent = |s: &RefState| here - s.last_sentence.min(here) <= NOMINAL_WINDOW;
+        let holds = |s: &RefState| s.roles != 0 || (s.head != 0 && s.label != Some(Label::Person));
         let old_holders =
-            self.candidates.iter().filter(|&&id| states.get(id).is_some_and(|s| !recent(s) && s.roles != 0)).count();
+            self.candidates.iter().filter(|&&id| states.get(id).is_some_and(|s| !recent(s) && holds(s))).count();
         // the oldest role holders past the limit go first (the list is in order of first listing)
         let mut drop_holders = old_holders.saturating_sub(ROLE_HOLDERS);
         self.candidates.retain(|&id| {
             let Some(s) = states.get_mut(id) else { return false };
             let keep = recent(s)
-                || (s.roles != 0 && {
+                || (holds(s) && {
                     let dropped = drop_holders > 0;
                     drop_holders = drop_holders.saturating_sub(1);
                     !dropped
@@ -295,7 +311,8 @@ impl References {
             }
             if w == "the" {
                 if let Some((end, role)) = self.description_at(i, text, lts, &lower, lists, false) {
-                    if let Some(id) = self.resolve_nominal(role, here) {
+                    let noun = word_hash(lower(end - 1));
+                    if let Some(id) = self.resolve_nominal(role, noun, here) {
                         out.push(Reference { first: i, end, entity: id, kind: MentionKind::Nominal });
                         let opens = first_in_sentence && !in_quote;
                         let st = self.state(id);
@@ -358,9 +375,20 @@ impl References {
         }
         st.last_sentence = here;
         st.mentions += 1;
+        if n.end > n.first + 1 {
+            st.head = word_hash(lower(n.end - 1));
+        }
         let count = st.mentions;
-        if n.label == Label::Person && self.main_person.is_none_or(|(_, c)| count > c) {
-            self.main_person = Some((n.entity, count));
+        let main = match n.label {
+            Label::Person => Some(&mut self.main_person),
+            Label::Gpe if n.country => Some(&mut self.main_country),
+            Label::Gpe => Some(&mut self.main_city),
+            _ => None,
+        };
+        if let Some(main) = main {
+            if main.is_none_or(|(_, c)| count > c) {
+                *main = Some((n.entity, count));
+            }
         }
     }
 
@@ -416,8 +444,8 @@ impl References {
                 let next_cap = lts
                     .get(end)
                     .is_some_and(|t| t.kind == TokenKind::Word && text.get(t.start..t.end).is_some_and(is_cap));
-                // "the president of France", "the city bus", "the town which": another referent
-                if matches!(after, "of" | "'s" | "’s" | "which" | "who" | "that" | "where" | "whose") || next_cap {
+                // "the president of France", "the town which", "the president Joe Biden": another referent
+                if matches!(after, "of" | "which" | "who" | "that" | "where" | "whose") || next_cap {
                     return None;
                 }
                 return Some((end, role));
@@ -441,12 +469,19 @@ impl References {
             RoleTarget::Org => st.label == Some(Label::Org),
             RoleTarget::Country => st.label == Some(Label::Gpe) && st.country,
             RoleTarget::City => st.label == Some(Label::Gpe) && !st.country,
+            RoleTarget::Named => st.label.is_some_and(|l| l != Label::Person),
         }
     }
 
-    fn resolve_nominal(&self, role: &Role, here: usize) -> Option<usize> {
+    fn resolve_nominal(&self, role: &Role, noun: u64, here: usize) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         let mut rivals = 0;
+        // "the island" after "Busuanga Island", "the college" after "Boston College": the name says it
+        let named = |st: &RefState| st.head != 0 && st.head == noun;
+        let any_named = self
+            .candidates
+            .iter()
+            .any(|&id| self.states.get(id).is_some_and(|st| named(st) && self.fits_role(id, role)));
         for (id, st) in self.candidates.iter().filter_map(|&id| Some((id, self.states.get(id)?))) {
             if st.last_sentence == 0 || !self.fits_role(id, role) {
                 continue;
@@ -454,6 +489,8 @@ impl References {
             let fits = match role.target {
                 // a person only with the role they were introduced with, however long ago
                 RoleTarget::Person => st.roles & role.bit != 0,
+                _ if any_named => named(st),
+                RoleTarget::Named => false,
                 _ => here - st.last_sentence <= NOMINAL_WINDOW,
             };
             if !fits {
@@ -466,6 +503,19 @@ impl References {
                     best = Some((id, st.last_sentence));
                     rivals = 0;
                 }
+            }
+        }
+        // "the city" of a travel guide, "the country" of a profile: the place the
+        // article is about, unless a place named nearby is about as prominent
+        let main = match role.target {
+            RoleTarget::City => self.main_city,
+            RoleTarget::Country => self.main_country,
+            _ => None,
+        };
+        if let Some((main_id, count)) = main.filter(|&(_, count)| count >= MAIN_PLACE_MENTIONS) {
+            let nearby = best.and_then(|(id, _)| self.states.get(id)).map_or(0, |st| st.mentions);
+            if best.is_none() || count >= 2 * nearby {
+                return Some(main_id);
             }
         }
         // two as recent: no telling which is meant
@@ -514,6 +564,16 @@ impl References {
                 }
             }
         }
+        if best.is_none() && matches!(p, Pronoun::He | Pronoun::She) {
+            // no one named nearby: the article's main person, if the pronoun fits them
+            let (id, count) = self.main_person?;
+            let st = self.states.get(id)?;
+            let fits = match p {
+                Pronoun::He => st.gender == Gender::Male,
+                _ => st.gender == Gender::Female,
+            };
+            return (fits && count >= MAIN_PERSON_MENTIONS).then_some(id);
+        }
         best.filter(|&(_, b)| b - second >= MARGIN).map(|(id, _)| id)
     }
 }
@@ -534,4 +594,12 @@ fn is_copula(w: &str) -> bool {
             | "remains"
             | "remained"
     )
+}
+
+/// A hash of a lower-cased word, never 0, for comparing a name's last word with a role noun.
+fn word_hash(w: &str) -> u64 {
+    use std::hash::{BuildHasher, Hasher};
+    let mut h = foldhash::fast::FixedState::default().build_hasher();
+    h.write(w.trim_end_matches('s').as_bytes());
+    h.finish() | 1
 }
