@@ -4,19 +4,35 @@ import {
   el,
   fmtScore,
   renderArticle,
-  renderEntities,
+  entityRow,
   renderSummary,
+  quoted,
   sortedEntities,
   divergingBar,
   CUE_NAMES,
 } from "./render.js";
-import { encodeText, decodeText } from "./permalink.js";
+import { encodeText, decodeText, PermalinkError } from "./permalink.js";
 import { reportHtml } from "./report.js";
 
 const $ = (id) => document.getElementById(id);
 const DEBOUNCE_MS = 200;
-// The article view draws at most this many sentences (the rest are in the JSON).
-const RENDER_LIMIT = 3000;
+// The article view draws at most this many sentences, spans (mentions and
+// cues) and characters, so a huge text cannot freeze the tab (the rest are in
+// the JSON).
+const ARTICLE_LIMITS = { sentences: 3000, spans: 20_000, chars: 400_000 };
+// The entity list draws this many rows at a time (more on scroll or "Show
+// more"): 100,000 entities drawn at once froze the tab for seconds.
+const ENTITY_PAGE = 200;
+// The compare chart draws at most this many shared entities.
+const COMPARE_LIMIT = 300;
+// An analysis running longer than this shows the "analysing" state and Cancel;
+// texts longer than STREAM_ABOVE (which the worker streams, with progress)
+// show it at once.
+const BUSY_AFTER_MS = 300;
+const STREAM_ABOVE = 200_000;
+// The most text the page accepts, in bytes of UTF-8, whichever way it comes
+// (typing, paste, file, drop, permalink).
+const MAX_TEXT_BYTES = 5_000_000;
 
 const state = {
   worker: null,
@@ -29,6 +45,12 @@ const state = {
   text: { a: "", b: "" },
   selected: null,
   renders: 0,
+  // The entity list: the analysis's entities in display order, how many are drawn.
+  sorted: [],
+  shown: 0,
+  // True while an error the reader must see (a refused text, a failed
+  // permalink) is shown: results of older requests do not overwrite it.
+  errorShown: false,
 };
 // For tests and the curious: the latest analyses.
 window.slant = state;
@@ -37,6 +59,31 @@ function setStatus(message, kind = "") {
   const s = $("status");
   s.textContent = message;
   s.dataset.kind = kind;
+}
+
+/// An error that stays until the reader gives the page another text.
+function showError(message) {
+  hideProgress();
+  setStatus(message, "error");
+  state.errorShown = true;
+}
+
+/// The size of `s` in bytes of UTF-8 if that is over MAX_TEXT_BYTES, else 0.
+function oversize(s) {
+  if (s.length * 3 <= MAX_TEXT_BYTES) return 0; // at most 3 bytes per UTF-16 unit
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // A surrogate pair (4 bytes) counts 2 + 2.
+    n += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 2 : 3;
+  }
+  return n > MAX_TEXT_BYTES ? n : 0;
+}
+
+function tooLongMessage(bytes, which = "a") {
+  const what = which === "a" ? "This text" : "The second text";
+  const n = (x) => x.toLocaleString("en");
+  return `${what} is ${n(bytes)} bytes long; the page analyses at most ${n(MAX_TEXT_BYTES)} bytes (5 MB), so it was not analysed. Split it, or use the command line tool (slant analyze).`;
 }
 
 // ---------------------------------------------------------------- worker
@@ -73,7 +120,10 @@ function onWorkerMessage(worker, msg) {
   }
   const which = [...state.inFlight].find(([, r]) => r.id === msg.id)?.[0];
   if (msg.type === "progress") {
-    if (which === "a") showProgress(msg.done / msg.total, `Analysing… ${msg.sentences} sentences so far`);
+    const req = state.inFlight.get(which);
+    if (which !== "a" || !req) return;
+    req.progress = [msg.done / msg.total, `Analysing… ${msg.sentences} sentences so far`];
+    if (req.busy) showProgress(...req.progress);
     return;
   }
   if (msg.type === "error") {
@@ -87,8 +137,9 @@ function onWorkerMessage(worker, msg) {
   if (msg.type === "result" && which) {
     const req = state.inFlight.get(which);
     state.inFlight.delete(which);
-    hideProgress();
-    if (!state.waiting.has(which)) showResult(which, req.text, msg.analysis, msg.ms);
+    clearTimeout(req.busyTimer);
+    if (which === "a") hideProgress();
+    if (!state.waiting.has(which)) showResult(which, req.text, msg.json, msg.ms);
     pump();
   }
 }
@@ -100,17 +151,35 @@ function pump() {
     if (state.inFlight.has(which)) continue;
     state.waiting.delete(which);
     const id = state.nextId++;
-    state.inFlight.set(which, { id, text: item.text, retried: item.retried });
-    if (item.text.length > 200_000) showProgress(0, "Analysing…");
+    const req = { id, text: item.text, retried: item.retried, busy: false, progress: [null, "Analysing…"] };
+    state.inFlight.set(which, req);
+    // Whatever the text's length: an analysis that takes more than a moment
+    // says so and can be cancelled.
+    if (which === "a") {
+      const busy = () => {
+        if (state.inFlight.get("a") !== req) return;
+        req.busy = true;
+        showProgress(...req.progress);
+      };
+      if (item.text.length > STREAM_ABOVE) busy();
+      else req.busyTimer = setTimeout(busy, BUSY_AFTER_MS);
+    }
     state.worker.postMessage({ type: "analyze", id, text: item.text });
   }
 }
 
 function request(which, text) {
+  const size = oversize(text);
+  if (size) {
+    state.waiting.delete(which);
+    showError(tooLongMessage(size, which));
+    return;
+  }
+  if (which === "a") state.errorShown = false;
   state.waiting.set(which, { text });
   const running = state.inFlight.get(which);
   // A long analysis of stale text is abandoned rather than awaited.
-  if (running && running.text.length > 200_000) cancel(false);
+  if (running?.busy) cancel(false);
   pump();
 }
 
@@ -127,9 +196,13 @@ function cancel(announce = true) {
   }
 }
 
+/// The "analysing" state; `fraction` null for a bar without a known end.
 function showProgress(fraction, message) {
-  $("progress").hidden = false;
-  $("progress").value = fraction;
+  if (state.errorShown) return;
+  const bar = $("progress");
+  bar.hidden = false;
+  if (fraction === null) bar.removeAttribute("value");
+  else bar.value = fraction;
   $("cancel").hidden = false;
   setStatus(message);
 }
@@ -141,13 +214,16 @@ function hideProgress() {
 
 // ---------------------------------------------------------------- views
 
-function showResult(which, text, analysis, ms) {
+function showResult(which, text, json, ms) {
+  // Parsing is main-thread work too: it counts in the drawing time.
+  const t0 = performance.now();
+  const analysis = JSON.parse(json);
   state.analysis[which] = analysis;
   state.text[which] = text;
   if (which === "a") {
-    const t0 = performance.now();
-    renderArticle($("article"), analysis, RENDER_LIMIT);
-    renderEntities($("entities"), analysis);
+    const drawnSentences = renderArticle($("article"), analysis, ARTICLE_LIMITS);
+    state.sorted = sortedEntities(analysis);
+    drawEntities(false);
     renderSummary($("summary"), analysis);
     $("sentence-count").textContent = `(${analysis.sentences.length})`;
     $("entity-count").textContent = `(${analysis.entities.length})`;
@@ -155,18 +231,66 @@ function showResult(which, text, analysis, ms) {
     state.selected = null;
     if (keep !== null && analysis.entities.some((e) => e.id === keep)) selectEntity(keep);
     else $("evidence").hidden = true;
+    // Reading a layout figure makes the browser lay the new nodes out now,
+    // so "drawn in" includes that work rather than leaving it for later.
+    void document.body.offsetHeight;
     const renderMs = performance.now() - t0;
     state.lastTimings = { analyseMs: ms, renderMs };
     const n = analysis.sentences.length;
-    setStatus(
-      text.length === 0
-        ? "Paste or type an article, or load the sample."
-        : `${n} sentence${n === 1 ? "" : "s"}, ${analysis.entities.length} entities, ${analysis.cues.length} cues — analysed in ${ms.toFixed(1)} ms, drawn in ${renderMs.toFixed(1)} ms.`,
-    );
+    const entities = analysis.entities.length;
+    // Say what was drawn when it is not everything.
+    const partial = [];
+    if (drawnSentences < n) partial.push(`${drawnSentences.toLocaleString("en")} of ${n.toLocaleString("en")} sentences`);
+    if (state.shown < entities) partial.push(`${state.shown.toLocaleString("en")} of ${entities.toLocaleString("en")} entities`);
+    const drawn = `drawn in ${renderMs.toFixed(1)} ms${partial.length ? ` (the first ${partial.join(" and ")})` : ""}`;
+    if (!state.errorShown) {
+      setStatus(
+        text.length === 0
+          ? "Paste or type an article, or load the sample."
+          : `${n} sentence${n === 1 ? "" : "s"}, ${entities} entities, ${analysis.cues.length} cues — analysed in ${ms.toFixed(1)} ms, ${drawn}.`,
+      );
+    }
   }
   if (!$("compare").hidden) renderCompare();
   state.renders += 1;
   document.documentElement.dataset.renders = String(state.renders);
+}
+
+/// Draws the entity list's first page (`more` false) or its next page.
+/// Returns the index of the first row it drew.
+function drawEntities(more) {
+  const list = $("entities");
+  const from = more ? state.shown : 0;
+  const to = Math.min(state.sorted.length, from + ENTITY_PAGE);
+  const frag = document.createDocumentFragment();
+  for (const e of state.sorted.slice(from, to)) {
+    const row = entityRow(e);
+    row.firstChild.setAttribute("aria-pressed", String(e.id === state.selected));
+    frag.append(row);
+  }
+  // The "Show more" row stays the same element (new rows go before it), so
+  // a keyboard user's focus on it survives rows drawn by scrolling.
+  let moreRow = more ? list.querySelector(".more-row") : null;
+  if (moreRow) moreRow.before(frag);
+  else list.replaceChildren(frag);
+  const left = state.sorted.length - to;
+  if (left > 0) {
+    if (!moreRow) {
+      moreRow = el("li", { class: "more-row" }, el("button", { type: "button", class: "show-more" }));
+      list.append(moreRow);
+    }
+    moreRow.firstChild.textContent = `Show ${Math.min(left, ENTITY_PAGE)} more (${left.toLocaleString("en")} not shown)`;
+  } else {
+    moreRow?.remove();
+  }
+  state.shown = to;
+  return from;
+}
+
+/// "Show more": the next page, and the keyboard focus on its first row.
+function showMoreEntities() {
+  const from = drawEntities(true);
+  $("entities").querySelectorAll("button.entity")[from]?.focus();
 }
 
 function selectEntity(id) {
@@ -192,12 +316,12 @@ function selectEntity(id) {
   for (const i of sentences) {
     const s = analysis.sentences[i];
     if (!s) continue;
-    const kinds = cues.filter((c) => c.sentence === i).map((c) => `${CUE_NAMES[c.kind] || c.kind} “${c.text}”`);
+    const kinds = cues.filter((c) => c.sentence === i).map((c) => `${CUE_NAMES[c.kind] || c.kind} ${quoted(c.text)}`);
     list.append(el("li", {}, el("span", { class: "evidence-text", text: s.text }), el("span", { class: "evidence-cues", text: kinds.join("; ") })));
   }
   // The context model's share of the score, with the words it weighed most.
   const context = entity.framing?.context;
-  const words = (context?.words || []).map((w) => `“${w.text}” (${w.weight > 0 ? "+" : "−"}${Math.abs(w.weight).toFixed(2)})`);
+  const words = (context?.words || []).map((w) => `${quoted(w.text)} (${w.weight > 0 ? "+" : "−"}${Math.abs(w.weight).toFixed(2)})`);
   evidence.replaceChildren(
     el("h3", { text: `${entity.name}: ${fmtScore(entity.framing?.score)} (${entity.framing?.polarity ?? "neutral"})` }),
     sentences.length
@@ -222,7 +346,7 @@ function showTip(mark) {
   if (!cue) return;
   tip.replaceChildren(
     el("strong", { text: CUE_NAMES[cue.kind] || cue.kind }),
-    el("span", { text: ` “${cue.text}”` }),
+    el("span", { text: ` ${quoted(cue.text)}` }),
     el("br"),
     el("span", { text: cue.reason }),
     el("br"),
@@ -266,8 +390,10 @@ function renderCompare() {
     chart.replaceChildren(el("li", { class: "hint", text: "The two articles name no entity in common." }));
     return;
   }
+  // Drawn in one go: capped, like the entity list, so huge texts stay responsive.
+  const more = shared.length - COMPARE_LIMIT;
   chart.replaceChildren(
-    ...shared.map(([ea, eb]) =>
+    ...shared.slice(0, COMPARE_LIMIT).map(([ea, eb]) =>
       el(
         "li",
         { class: "compare-row", "data-name": ea.name },
@@ -285,6 +411,7 @@ function renderCompare() {
       ),
     ),
   );
+  if (more > 0) chart.append(el("li", { class: "hint", text: `… and ${more.toLocaleString("en")} more entities named in both.` }));
 }
 
 // ---------------------------------------------------------------- export
@@ -330,7 +457,24 @@ function setText(text) {
 
 async function readFile(file) {
   if (!file) return;
+  // Checked before reading, so a huge file is never loaded into the page.
+  if (file.size > MAX_TEXT_BYTES) {
+    showError(tooLongMessage(file.size));
+    return;
+  }
   setText(await file.text());
+}
+
+/// A paste that would take a text area past the limit is refused whole
+/// (rather than cut somewhere the reader did not choose).
+function guardPaste(event, which) {
+  const box = event.target;
+  const pasted = event.clipboardData?.getData("text/plain") ?? "";
+  const size = oversize(box.value.slice(0, box.selectionStart) + pasted + box.value.slice(box.selectionEnd));
+  if (size) {
+    event.preventDefault();
+    showError(tooLongMessage(size, which));
+  }
 }
 
 const THEMES = ["auto", "light", "dark"];
@@ -349,6 +493,8 @@ function applyTheme(theme) {
 function wire() {
   $("text").addEventListener("input", () => scheduleAnalysis("a"));
   $("text-b").addEventListener("input", () => scheduleAnalysis("b"));
+  $("text").addEventListener("paste", (e) => guardPaste(e, "a"));
+  $("text-b").addEventListener("paste", (e) => guardPaste(e, "b"));
   $("load-sample").addEventListener("click", () => setText(sample));
   $("clear").addEventListener("click", () => setText(""));
   $("file").addEventListener("change", (e) => readFile(e.target.files?.[0]));
@@ -367,6 +513,12 @@ function wire() {
   $("entities").addEventListener("click", (e) => {
     const b = e.target.closest("button.entity");
     if (b) selectEntity(Number(b.dataset.entity));
+    else if (e.target.closest("button.show-more")) showMoreEntities();
+  });
+  // Scrolling near the end of the list draws the next rows.
+  $("entities").addEventListener("scroll", (e) => {
+    const list = e.currentTarget;
+    if (state.shown < state.sorted.length && list.scrollTop + list.clientHeight > list.scrollHeight - 200) drawEntities(true);
   });
   const article = $("article");
   article.addEventListener("mouseover", (e) => {
@@ -409,15 +561,17 @@ function wire() {
   window.addEventListener("hashchange", loadFromHash);
 }
 
+/// Loads the text a permalink carries: "none" without a fragment, "loaded",
+/// or "failed" (with an error that stays: the sample must not replace it).
 async function loadFromHash() {
   const hash = location.hash.slice(1);
-  if (!hash) return false;
+  if (!hash) return "none";
   try {
-    setText(await decodeText(hash));
-    return true;
+    setText(await decodeText(hash, MAX_TEXT_BYTES));
+    return "loaded";
   } catch (e) {
-    setStatus(`The link’s text could not be read (${e.message}).`, "error");
-    return false;
+    showError(e instanceof PermalinkError ? e.message : `The link’s text could not be read (${e.message}), so nothing was loaded.`);
+    return "failed";
   }
 }
 
@@ -433,7 +587,7 @@ async function main() {
   startWorker();
   // Offline once loaded (a no-op where service workers are unavailable).
   navigator.serviceWorker?.register("./sw.js").catch(() => {});
-  if (!(await loadFromHash())) setText(sample);
+  if ((await loadFromHash()) === "none") setText(sample);
 }
 
 main();

@@ -31,6 +31,15 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
+/// `text` in quotation marks, never doubled (““…””): as it is when it
+/// already has its own (a scare quote's cue text does), in single ones when
+/// it holds double ones (‘so-called “expert”’).
+export function quoted(text) {
+  const t = String(text ?? "");
+  if (t.length > 1 && /^["'“‘«„]/.test(t) && /["'”’»“]$/.test(t)) return t;
+  return /["“”«»„]/.test(t) ? `‘${t}’` : `“${t}”`;
+}
+
 export function fmtScore(x) {
   const v = Number(x) || 0;
   return (v > 0 ? "+" : v < 0 ? "−" : "±") + Math.abs(v).toFixed(2);
@@ -136,21 +145,33 @@ export function renderSentence(sentence, spans, entitiesById) {
   return root;
 }
 
-/// The article view: one block per sentence, at most `limit` of them.
-export function renderArticle(container, analysis, limit = Infinity) {
+/// The article view: one block per sentence, the first ones only when
+/// `limits` (`sentences`, `spans`, `chars`) would be passed: a text of 2 MB
+/// full of names must not become a million nodes. Returns how many
+/// sentences it drew.
+export function renderArticle(container, analysis, limits = {}) {
+  const { sentences: maxSentences = Infinity, spans: maxSpans = Infinity, chars: maxChars = Infinity } = limits;
   const entitiesById = new Map((analysis.entities || []).map((e) => [e.id, e]));
   const spans = spansBySentence(analysis);
   const frag = document.createDocumentFragment();
   const sentences = analysis.sentences || [];
-  const n = Math.min(sentences.length, limit);
-  for (let i = 0; i < n; i++) {
-    const s = { ...sentences[i], index: i };
-    frag.append(renderSentence(s, spans.get(i) || [], entitiesById), document.createTextNode(" "));
+  let n = 0;
+  let spanCount = 0;
+  let charCount = 0;
+  for (; n < Math.min(sentences.length, maxSentences); n++) {
+    const own = spans.get(n) || [];
+    spanCount += own.length;
+    charCount += sentences[n].text.length;
+    // The first sentence is always drawn, whatever its size.
+    if (n > 0 && (spanCount > maxSpans || charCount > maxChars)) break;
+    const s = { ...sentences[n], index: n };
+    frag.append(renderSentence(s, own, entitiesById), document.createTextNode(" "));
   }
   if (n < sentences.length) {
     frag.append(el("p", { class: "more", text: `… and ${sentences.length - n} more sentences (download the JSON for all of them).` }));
   }
   container.replaceChildren(frag);
+  return n;
 }
 
 /// A diverging bar: negative to the left of the centre, positive to the right.
@@ -167,11 +188,13 @@ export function divergingBar(score, label) {
   return bar;
 }
 
-export function renderEntities(list, analysis) {
-  const frag = document.createDocumentFragment();
-  for (const e of sortedEntities(analysis)) {
-    const n = e.mentions?.length ?? 0;
-    const button = el(
+/// One row of the entity list: a button to select the entity.
+export function entityRow(e) {
+  const n = e.mentions?.length ?? 0;
+  return el(
+    "li",
+    {},
+    el(
       "button",
       { type: "button", class: "entity", "data-entity": e.id, "aria-pressed": "false" },
       el("span", { class: "entity-name", text: e.name }),
@@ -179,9 +202,14 @@ export function renderEntities(list, analysis) {
       el("span", { class: "entity-count", text: `${n} mention${n === 1 ? "" : "s"}` }),
       divergingBar(e.framing?.score),
       el("span", { class: "entity-score", text: fmtScore(e.framing?.score) }),
-    );
-    frag.append(el("li", {}, button));
-  }
+    ),
+  );
+}
+
+/// The whole entity list (the report; the page draws it a page at a time).
+export function renderEntities(list, analysis) {
+  const frag = document.createDocumentFragment();
+  for (const e of sortedEntities(analysis)) frag.append(entityRow(e));
   list.replaceChildren(frag);
 }
 

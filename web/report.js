@@ -1,7 +1,7 @@
 // A self-contained HTML report: the page's styles inlined, the article view,
 // the entities and the summary, and no script. The markup is produced by the
 // same DOM code as the page and serialised, so article text stays escaped.
-import { el, renderArticle, renderEntities, renderSummary } from "./render.js";
+import { el, quoted, renderArticle, renderEntities, renderSummary } from "./render.js";
 
 function pageStyles() {
   let css = "";
@@ -24,7 +24,11 @@ function escapeText(s) {
 export function reportHtml(analysis, title = "slant report") {
   const article = el("div", { class: "article" });
   renderArticle(article, analysis);
-  for (const m of article.querySelectorAll("mark[data-describe]")) m.title = m.dataset.describe;
+  // The hover text, as the page's tooltip: the cue's words (quoted once), then why.
+  for (const m of article.querySelectorAll("mark[data-describe]")) {
+    const cue = analysis.cues?.[Number(m.dataset.cue)];
+    m.title = cue ? `${quoted(cue.text)} — ${m.dataset.describe}` : m.dataset.describe;
+  }
   const entities = el("ol", { class: "entities" });
   renderEntities(entities, analysis);
   for (const b of entities.querySelectorAll("button")) b.setAttribute("disabled", "");

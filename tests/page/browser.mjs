@@ -27,9 +27,11 @@ export async function launch() {
   });
 }
 
-/// A new page that records every request and every console error.
-export async function openPage(browser, url, options = {}) {
+/// A new page that records every request and every console error; `init`
+/// (a function) runs in the page before any of its scripts.
+export async function openPage(browser, url, options = {}, init = null) {
   const context = await browser.newContext({ acceptDownloads: true, ...options });
+  if (init) await context.addInitScript(init);
   const requests = [];
   const errors = [];
   context.on("request", (r) => requests.push(r.url()));

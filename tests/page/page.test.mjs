@@ -28,8 +28,8 @@ after(async () => {
 
 /// Opens the page; checks at the end that it made no request outside its
 /// origin and logged no console error.
-async function withPage(t, fn, { url = server.url, options = {}, allowErrors = false } = {}) {
-  const p = await openPage(browser, url, options);
+async function withPage(t, fn, { url = server.url, options = {}, allowErrors = false, init = null } = {}) {
+  const p = await openPage(browser, url, options, init);
   try {
     await fn(p);
     const foreign = p.requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith("blob:") && !u.startsWith("data:"));
@@ -255,7 +255,9 @@ test("a large paste streams with progress and the page stays responsive", async 
     await waitRenders(page);
     const before = await page.evaluate(() => window.slant.renders);
     await page.evaluate((s) => {
-      const big = Array.from({ length: Math.ceil(5e6 / s.length) }, () => s).join("\n\n");
+      // About 4.5 MB of UTF-8: large, but under the page's 5 MB limit.
+      const copies = Math.floor(4.5e6 / (new TextEncoder().encode(s).length + 2));
+      const big = Array.from({ length: copies }, () => s).join("\n\n");
       const box = document.getElementById("text");
       box.value = big;
       box.dispatchEvent(new Event("input", { bubbles: true }));

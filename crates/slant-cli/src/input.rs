@@ -117,6 +117,28 @@ impl<R: Read> Utf8Chunks<R> {
     }
 }
 
+/// Reads a user data file (`--names`, `--lexicon`) as UTF-8 text. Bytes that
+/// are not UTF-8 (a binary file, or one in another encoding) are an error
+/// naming the file and the line, like the parser's errors, rather than the
+/// standard library's "stream did not contain valid UTF-8".
+pub fn read_data_file(path: &std::path::Path) -> io::Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let offset = e.utf8_error().valid_up_to();
+        let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count();
+        let hint = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+            "UTF-16 text; save it as UTF-8"
+        } else {
+            "a binary file, or text in another encoding; save it as UTF-8"
+        };
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("{}:{line}: not UTF-8 (invalid byte at offset {offset}): {hint}", path.display()),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -79,7 +79,8 @@ enum Command {
 struct InputArgs {
     /// The text to read; standard input when absent.
     file: Option<PathBuf>,
-    /// Replace invalid UTF-8 with U+FFFD (offsets then refer to the replaced text) and report it on stderr.
+    /// Replace invalid UTF-8 with U+FFFD (offsets then refer to the replaced text) and report it on stderr;
+    /// in corpus mode also lone surrogate escapes such as "\ud800" (otherwise their line fails).
     #[arg(long)]
     lossy: bool,
     /// Extra names: a TSV file of `name<TAB>LABEL` lines.
@@ -112,7 +113,8 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("slant: {err}");
+            // messages can quote the input (a file name, a corpus id): escaped like the report
+            eprintln!("slant: {}", report::Safe(&err.to_string()));
             ExitCode::FAILURE
         }
     }
@@ -171,7 +173,9 @@ fn run(cli: Cli) -> io::Result<()> {
             for m in &mentions {
                 match format {
                     StreamFormat::Text => {
-                        writeln!(out, "{}\t{}\t{}\t{}\t{}", m.start, m.end, m.label.as_str(), m.entity, m.text)?
+                        // for people and terminals: controls escaped as in the report (the offsets give the raw text)
+                        let text = report::Safe(m.text);
+                        writeln!(out, "{}\t{}\t{}\t{}\t{text}", m.start, m.end, m.label.as_str(), m.entity)?
                     }
                     StreamFormat::Jsonl => json_line(&mut out, m)?,
                 }
@@ -181,12 +185,20 @@ fn run(cli: Cli) -> io::Result<()> {
             let config = input.config()?;
             let fields = corpus::Fields { id: id_field, text: text_field };
             let reader = io::BufReader::with_capacity(input::CHUNK_BYTES, input.open()?);
-            let pool = rayon::ThreadPoolBuilder::new()
-                .num_threads(clamp_jobs(jobs))
-                .build()
-                .map_err(|e| io::Error::other(format!("cannot start the worker threads: {e}")))?;
-            let outcome = corpus::run(reader, &mut out, &config, &fields, &pool)?;
+            let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let (threads, note) = corpus::clamp_jobs(jobs, cores);
+            if let Some(note) = note {
+                eprintln!("slant: {note}");
+            }
+            let pool = corpus::worker_pool(threads)?;
+            let outcome = corpus::run(reader, &mut out, &config, &fields, input.lossy, &pool)?;
             out.flush()?;
+            if outcome.replaced > 0 {
+                eprintln!(
+                    "slant: replaced {} invalid UTF-8 sequence(s) or lone surrogate(s) with U+FFFD",
+                    outcome.replaced
+                );
+            }
             if outcome.failed > 0 {
                 return Err(io::Error::other(format!(
                     "{} of {} documents failed (see the lines above)",
@@ -238,11 +250,11 @@ impl InputArgs {
     fn config(&self) -> io::Result<Config> {
         let mut config = Config { max_sentence_bytes: self.max_sentence_bytes, ..Config::default() };
         if let Some(path) = &self.names {
-            let text = std::fs::read_to_string(path).map_err(|e| with_path(e, path))?;
+            let text = input::read_data_file(path)?;
             config.add_names_tsv(&path.display().to_string(), &text).map_err(invalid)?;
         }
         if let Some(path) = &self.lexicon {
-            let text = std::fs::read_to_string(path).map_err(|e| with_path(e, path))?;
+            let text = input::read_data_file(path)?;
             config.add_lexicon_tsv(&path.display().to_string(), &text).map_err(invalid)?;
         }
         config.validate().map_err(invalid)?;
@@ -314,24 +326,10 @@ fn json_line<W: Write, T: Serialize>(out: &mut W, value: &T) -> io::Result<()> {
     writeln!(out)
 }
 
-/// A sentence on one line: line breaks inside it become spaces.
+/// A sentence on one line: line breaks inside it become spaces. Other
+/// controls are left as they are: `split` passes the text through like `cat`.
 fn one_line(text: &str) -> String {
     text.replace("\r\n", " ").replace(['\n', '\r'], " ")
-}
-
-/// `--jobs` within the machine's parallelism: more threads than cores only
-/// cost memory (thousands of them exhaust the process), so a larger value is
-/// lowered, with a note. 0 or none: every core.
-fn clamp_jobs(jobs: Option<usize>) -> usize {
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    match jobs {
-        Some(n) if n > cores => {
-            eprintln!("slant: --jobs {n} lowered to {cores}, the number of cores available");
-            cores
-        }
-        Some(n) if n > 0 => n,
-        _ => cores,
-    }
 }
 
 fn invalid(e: impl std::fmt::Display) -> io::Error {

@@ -75,10 +75,12 @@ fn mention_counts(e: &slant_core::Entity) -> String {
     out
 }
 
-/// Text from the input, safe to print on a terminal: control characters (C0,
-/// DEL, C1, which can retitle, clear or hide parts of a terminal) and the
-/// bidirectional overrides and isolates (which can reorder what is shown)
-/// are written as `\u{..}` escapes; everything else as it is.
+/// Text from the input, safe to print on a terminal: control characters (C0
+/// including tab and line breaks, DEL, C1 such as U+009B CSI, which can
+/// retitle, clear or hide parts of a terminal) and the bidirectional
+/// embeddings, overrides and isolates U+202A–U+202E and U+2066–U+2069 (which
+/// can reorder what is shown, as in "Trojan Source") are written as
+/// `\u{..}` escapes, so they stay visible; everything else as it is.
 pub struct Safe<'a>(pub &'a str);
 
 impl std::fmt::Display for Safe<'_> {
@@ -131,8 +133,19 @@ mod tests {
 
     #[test]
     fn quoted_text_is_not_quoted_twice() {
-        assert_eq!(Quoted("“expert”").to_string(), "“expert”");
-        assert_eq!(Quoted("expert").to_string(), "“expert”");
-        assert_eq!(Quoted("\"").to_string(), "“\"”");
+        let cases = [
+            ("“expert”", "“expert”"),
+            ("\"expert\"", "\"expert\""),
+            ("‘expert’", "‘expert’"),
+            ("«expert»", "«expert»"),
+            ("„Experte“", "„Experte“"),
+            ("expert", "“expert”"),
+            ("expert’s", "“expert’s”"),
+            ("\"", "“\"”"),
+            ("“\u{1b}[2Jx”", "“\\u{1b}[2Jx”"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(Quoted(input).to_string(), want, "{input:?}");
+        }
     }
 }

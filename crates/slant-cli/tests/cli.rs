@@ -195,3 +195,123 @@ fn a_byte_order_mark_does_not_hide_the_first_name() {
     assert!(out.status.success());
     assert!(stdout(&out).contains("\"label\":\"ORG\""), "{}", stdout(&out));
 }
+
+/// A temporary file holding `bytes`, removed when dropped.
+struct TempFile(std::path::PathBuf);
+
+impl TempFile {
+    fn new(name: &str, bytes: &[u8]) -> TempFile {
+        let path = std::env::temp_dir().join(format!("slant-{}-{name}", std::process::id()));
+        std::fs::write(&path, bytes).expect("temp file");
+        TempFile(path)
+    }
+
+    fn path(&self) -> &str {
+        self.0.to_str().expect("utf-8 path")
+    }
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+#[test]
+fn data_files_name_the_line_of_a_bad_entry() {
+    // (option, file bytes, Ok(text stdout must contain) or Err(text stderr must contain))
+    let cases: [(&str, &[u8], Result<&str, &str>); 8] = [
+        ("--names", b"\xEF\xBB\xBFQxz Vandermoot\tORG\n", Ok("\"label\":\"ORG\"")),
+        ("--names", b"Qxz Vandermoot\tORG\r\n", Ok("\"label\":\"ORG\"")),
+        ("--names", b"Ann Lee\tPERSON\nQxz Vandermoot\tORG\tsince 1990\n", Err(":2: 3 columns")),
+        ("--lexicon", b"frobnicated\t-3.0\t0.5\t[-3, -3]\n", Err(":1: 4 columns")),
+        // binary: invalid UTF-8 on line 3, NUL bytes, UTF-16 with its byte-order mark
+        ("--names", b"# names\nAnn Lee\tPERSON\nGIF\x89\xff\x00\n", Err(":3: not UTF-8")),
+        ("--lexicon", b"ok\t1\nPK\x03\x04\x00\x00\tx\n", Err(":2: a NUL byte")),
+        (
+            "--names",
+            b"\xFF\xFEQ\x00x\x00\t\x00O\x00R\x00G\x00",
+            Err(":1: not UTF-8 (invalid byte at offset 0): UTF-16"),
+        ),
+        ("--lexicon", b"\xEF\xBB\xBFfrobnicated\t-3.0\n", Ok("\"entities\"")),
+    ];
+    for (i, (option, bytes, want)) in cases.into_iter().enumerate() {
+        let file = TempFile::new(&format!("data-{i}.tsv"), bytes);
+        let out = slant(&["entities", "--format", "jsonl", option, file.path()], b"Qxz Vandermoot grew.");
+        let err = String::from_utf8_lossy(&out.stderr);
+        match want {
+            Ok(text) if option == "--names" => {
+                assert!(out.status.success() && stdout(&out).contains(text), "case {i}: {err}")
+            }
+            Ok(_) => assert!(out.status.success(), "case {i}: {err}"),
+            Err(text) => {
+                assert_eq!(out.status.code(), Some(1), "case {i}");
+                assert!(err.contains(&format!("{}{text}", file.path())), "case {i}: {err}");
+            }
+        }
+    }
+}
+
+#[test]
+fn corpus_mode_accepts_a_byte_order_mark_and_names_lone_surrogates() {
+    let doc = |id: u32, text: &str| format!("{{\"id\":{id},\"text\":\"{text}\"}}\n");
+    // the first line of a file saved with a byte-order mark, and a second file joined by `cat`
+    let input =
+        ["\u{feff}".to_string() + &doc(1, "Bob Jones lied."), "\u{feff}".to_string() + &doc(2, "Ann Lee smiled.")]
+            .concat();
+    let out = slant(&["analyze", "--corpus"], input.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(stdout(&out).lines().count(), 2);
+
+    // (text field as written in JSON, the message without --lossy, the text with --lossy)
+    let cases = [
+        (r"Bob \ud800 lied.", "line 1: lone surrogate \\ud800 at column 21", "Bob \u{fffd} lied."),
+        (r"cut emoji \ud83d", "line 1: lone surrogate \\ud83d at column 27", "cut emoji \u{fffd}"),
+        (r"\udc00 first", "line 1: lone surrogate \\udc00 at column 17", "\u{fffd} first"),
+        (
+            r"pair \ud83d\ude00 is fine, \ud800 is not",
+            "lone surrogate \\ud800 at column 44",
+            "pair 😀 is fine, \u{fffd} is not",
+        ),
+    ];
+    for (text, message, replaced) in cases {
+        let line = doc(7, text);
+        let out = slant(&["analyze", "--corpus"], line.as_bytes());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && err.contains(message) && err.contains("--lossy"), "{text}: {err}");
+        let out = slant(&["analyze", "--corpus", "--lossy"], line.as_bytes());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success() && err.contains("replaced 1"), "{text}: {err}");
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+        assert_eq!(json["sentences"][0]["text"], replaced, "{text}");
+    }
+}
+
+#[test]
+fn messages_and_reports_escape_what_they_quote_from_the_input() {
+    // stderr: a corpus id carrying an OSC title sequence, DEL, a C1 CSI and a bidi override
+    let out = slant(
+        &["analyze", "--corpus"],
+        "{\"id\":\"\\u001b]0;PWNED\\u0007\u{7f}\u{9b}2J\u{202e}\",\"text\":1}\n".as_bytes(),
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 1: field \"text\" is not a string (id "), "{err}");
+    for c in ['\u{1b}', '\u{7}', '\u{7f}', '\u{9b}', '\u{202e}'] {
+        assert!(!err.contains(c), "raw {c:?} in {err}");
+    }
+    // the readable report: every hostile character, in a scare quote's cue and next to a name
+    let escaped = |c: char| format!("\\u{{{:x}}}", u32::from(c));
+    for hostile in ['\u{1b}', '\u{7}', '\u{b}', '\u{c}', '\u{7f}', '\u{85}', '\u{9b}', '\u{202e}', '\u{2066}'] {
+        let text = format!("The so-called “{hostile}[2Jexpert” Bob{hostile} Jones lied.\n");
+        let out = slant(&["analyze"], text.as_bytes());
+        assert!(out.status.success());
+        let shown = stdout(&out);
+        assert!(!shown.contains(hostile) && shown.contains(&escaped(hostile)), "{hostile:?}: {shown}");
+    }
+    // `slant entities`: the space-like controls that stay inside a name
+    for hostile in ['\u{b}', '\u{c}', '\u{85}'] {
+        let out = slant(&["entities"], format!("Bob{hostile}Jones and Ann Lee met.").as_bytes());
+        let shown = stdout(&out);
+        assert!(!shown.contains(hostile) && shown.contains(&format!("Bob{}Jones", escaped(hostile))), "{shown}");
+    }
+}

@@ -48,48 +48,39 @@ impl Default for Config {
 
 impl Config {
     /// Adds names from a tab-separated text: `name<TAB>LABEL` per line,
-    /// `#` comments and blank lines ignored.
+    /// `#` comments and blank lines ignored, a leading byte-order mark
+    /// skipped. A line with a third column is an error, not silently cut.
     ///
     /// # Errors
     /// [`Error::BadDataLine`] naming the first malformed line.
     pub fn add_names_tsv(&mut self, source: &str, text: &str) -> Result<(), Error> {
+        const FORMAT: &str = "`name<TAB>LABEL` with LABEL one of PERSON ORG GPE LOC NORP EVENT";
         for (i, line) in data_lines(text) {
-            let mut cols = line.split('\t');
-            let name = cols.next().unwrap_or("").trim();
-            let label = cols.next().and_then(Label::parse);
-            match label {
+            let bad = |problem: &str| bad_line(source, i, problem, FORMAT);
+            let (name, label) = two_columns(line).map_err(|p| bad(&p))?;
+            match Label::parse(label) {
                 Some(label) if !name.is_empty() => self.names.push((name.to_string(), label)),
-                _ => {
-                    return Err(Error::BadDataLine {
-                        source: source.to_string(),
-                        line: i,
-                        message: "expected `name<TAB>LABEL` with LABEL one of PERSON ORG GPE LOC NORP EVENT".into(),
-                    })
-                }
+                _ => return Err(bad("")),
             }
         }
         Ok(())
     }
 
     /// Adds lexicon entries from a tab-separated text: `word<TAB>valence`
-    /// per line (valence -4..+4 as in VADER), `#` comments ignored.
+    /// per line (valence -4..+4 as in VADER), `#` comments ignored, a
+    /// leading byte-order mark skipped. A third column is an error (VADER's
+    /// own file has four: `cut -f1,2` makes it this format).
     ///
     /// # Errors
     /// [`Error::BadDataLine`] naming the first malformed line.
     pub fn add_lexicon_tsv(&mut self, source: &str, text: &str) -> Result<(), Error> {
+        const FORMAT: &str = "`word<TAB>valence` with valence in -4..4";
         for (i, line) in data_lines(text) {
-            let mut cols = line.split('\t');
-            let word = cols.next().unwrap_or("").trim();
-            let valence = cols.next().and_then(|v| v.trim().parse::<f32>().ok());
-            match valence {
-                Some(v) if !word.is_empty() && (-4.0..=4.0).contains(&v) => self.lexicon.push((word.to_lowercase(), v)),
-                _ => {
-                    return Err(Error::BadDataLine {
-                        source: source.to_string(),
-                        line: i,
-                        message: "expected `word<TAB>valence` with valence in -4..4".into(),
-                    })
-                }
+            let bad = |problem: &str| bad_line(source, i, problem, FORMAT);
+            let (word, valence) = two_columns(line).map_err(|p| bad(&p))?;
+            match valence.parse::<f32>() {
+                Ok(v) if !word.is_empty() && (-4.0..=4.0).contains(&v) => self.lexicon.push((word.to_lowercase(), v)),
+                _ => return Err(bad("")),
             }
         }
         Ok(())
@@ -105,6 +96,31 @@ impl Config {
         }
         Ok(())
     }
+}
+
+/// The two tab-separated columns of a user's data line, trimmed, or what is
+/// wrong with it. Trailing whitespace (a tab left by a spreadsheet) is no
+/// column; a third column is an error, since ignoring it would hide a
+/// misunderstood format; a NUL byte means a binary (or UTF-16) file.
+fn two_columns(line: &str) -> Result<(&str, &str), String> {
+    if line.contains('\0') {
+        return Err("a NUL byte: a binary or UTF-16 file, not UTF-8 text".into());
+    }
+    let mut cols = line.trim_end().split('\t');
+    let first = cols.next().unwrap_or("");
+    let Some(second) = cols.next() else {
+        return Err("one column".into());
+    };
+    match cols.count() {
+        0 => Ok((first.trim(), second.trim())),
+        extra => Err(format!("{} columns (an extra column is an error, not ignored)", 2 + extra)),
+    }
+}
+
+fn bad_line(source: &str, line: usize, problem: &str, format: &str) -> Error {
+    let message =
+        if problem.is_empty() { format!("expected {format}") } else { format!("{problem}; expected {format}") };
+    Error::BadDataLine { source: source.to_string(), line, message }
 }
 
 /// Non-comment, non-blank lines with their 1-based numbers.
