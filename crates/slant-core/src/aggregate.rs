@@ -19,6 +19,9 @@
 //! ±[`CONTEXT_ONLY_MAX`]: a lean read from the wording around a name is
 //! weaker evidence than a label on it, and a reader ranking entities should
 //! see the genocidal dictator above a country the model merely leans on.
+//! And only for an entity named in one sentence
+//! ([`CONTEXT_ONLY_SENTENCES`]) with words to show: over a whole article the
+//! model's mean lean follows the topic, not how the entity is treated.
 //! The lean boundary and the weight beside cues were chosen by 5-fold
 //! cross-validation on NewsMTSC train (the model's out-of-fold readings with
 //! slant's own entities and cues, macro-F1 over the three classes): deciding
@@ -42,6 +45,18 @@ pub const POLARITY_THRESHOLD: f32 = 0.1;
 /// For an entity without cues, the model's lean that makes the class (its
 /// argmax, past a faint margin).
 pub const CONTEXT_LEAN_MIN: f32 = 0.02;
+
+/// An entity without cues takes the context model's class only when it is
+/// named in at most this many sentences (and the model's reading has words
+/// to show). The model reads how one sentence treats its target (NewsMTSC's
+/// items are single sentences); averaged over an article's many sentences its
+/// lean follows the topic ("guilty" in a court story) and spread verdicts to
+/// bystanders. Chosen on three development sets at once (entity F1m;
+/// NewsMTSC / BASIL / PerSenT): no limit 0.614 / 0.321 / 0.365, one sentence
+/// 0.612 / 0.460 / 0.356, two 0.612 / 0.439 / 0.356, no context-only
+/// verdicts at all 0.290 / 0.450 / 0.353; a higher lean threshold instead
+/// (0.1) gave 0.589 / 0.380 / 0.389.
+pub const CONTEXT_ONLY_SENTENCES: usize = 1;
 
 /// The largest score, either way, of an entity without cues.
 pub const CONTEXT_ONLY_MAX: f32 = 0.3;
@@ -130,7 +145,12 @@ impl Aggregator {
             let score = if cue_count == 0 {
                 // the slope that puts a lean of CONTEXT_LEAN_MIN on the threshold
                 let k = (POLARITY_THRESHOLD / CONTEXT_ONLY_MAX).atanh() / CONTEXT_LEAN_MIN;
-                CONTEXT_ONLY_MAX * (k * mean(lean)).tanh()
+                let one_reading = n as usize <= CONTEXT_ONLY_SENTENCES && !context.words.is_empty();
+                if one_reading {
+                    CONTEXT_ONLY_MAX * (k * mean(lean)).tanh()
+                } else {
+                    0.0
+                }
             } else {
                 (evidence + CONTEXT_WEIGHT_WITH_CUES * mean(lean)).tanh()
             };
