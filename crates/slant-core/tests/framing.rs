@@ -143,3 +143,14 @@ fn a_label_inside_a_longer_label_counts_once() {
     let brown = a.entities.iter().find(|e| e.name == "John Brown").expect("John Brown");
     assert_eq!(brown.framing.cues.len(), 1);
 }
+
+#[test]
+fn a_loaded_word_in_the_passive_frames_the_agent_not_the_victim() {
+    let a = analyze("Anna Berg was harassed by reporters outside her home.", Config::default());
+    let cue = a.cues.iter().find(|c| c.text == "harassed").expect("harassed is a loaded cue");
+    assert_eq!(cue.target, None, "no named agent: no one is framed by it");
+    let a = analyze("Anna Berg was harassed by Tom Hughes outside her home.", Config::default());
+    let cue = a.cues.iter().find(|c| c.text == "harassed").expect("harassed is a loaded cue");
+    let hughes = a.entities.iter().find(|e| e.name == "Tom Hughes").map(|e| e.id);
+    assert_eq!(cue.target, hughes);
+}

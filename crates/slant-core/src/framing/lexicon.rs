@@ -53,6 +53,9 @@ pub(crate) struct Roles {
     pub(crate) doubt: Option<(f32, Scope)>,
     /// Polarity toward the speaker; `Some(0.0)` for a neutral reporting verb.
     pub(crate) attribution: Option<f32>,
+    /// The reporting verb characterises the claim ("admitted", "insisted"),
+    /// not the speaker's manner ("boasted", "ranted").
+    pub(crate) about_claim: bool,
     pub(crate) modifier: Option<Modifier>,
 }
 
@@ -140,7 +143,11 @@ impl Lexicon {
         }
         for row in rows(ATTRIBUTION) {
             if let (Some(w), Some(p)) = (row.first(), row.get(1).and_then(|v| v.parse::<f32>().ok())) {
-                lex.entry(w, |r| r.attribution = Some(p));
+                let about_claim = row.get(2).copied() == Some("claim");
+                lex.entry(w, |r| {
+                    r.attribution = Some(p);
+                    r.about_claim = about_claim;
+                });
             }
         }
         for row in rows(MODIFIERS) {

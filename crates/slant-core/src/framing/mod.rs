@@ -72,6 +72,9 @@ pub(crate) enum Aim {
     Clause,
     /// The speaker of a reporting verb.
     Speaker,
+    /// Who the reported claim is about: the first name or reference after
+    /// the verb in its clause ("admitted he lied" → whoever "he" is).
+    Reported,
     /// Nobody in particular.
     None,
 }
@@ -113,6 +116,9 @@ pub(crate) struct Ctx<'a> {
     /// The words of the tokens, with their lexicon roles.
     vocab: &'a Vocab,
     pub(crate) mentions: &'a [MSpan],
+    /// The resolved pronouns and descriptions, apart: only the speaker and
+    /// reported-claim rules use them so far.
+    pub(crate) references: &'a [MSpan],
 }
 
 impl<'a> Ctx<'a> {
@@ -168,6 +174,8 @@ pub(crate) struct CueFinder {
     /// Scratch buffers reused for every sentence.
     toks: Vec<Tok>,
     spans: Vec<MSpan>,
+    /// The sentence's references, as token spans.
+    reference_spans: Vec<MSpan>,
     cands: Vec<Cand>,
     /// Per entity named in the last sentence: what the context model says about it.
     context: Vec<Reading>,
@@ -183,6 +191,7 @@ impl CueFinder {
             last_person: None,
             toks: Vec::new(),
             spans: Vec::new(),
+            reference_spans: Vec::new(),
             cands: Vec::new(),
             context: Vec::new(),
             features: context::SentenceFeatures::default(),
@@ -211,14 +220,14 @@ impl CueFinder {
     ) -> Vec<Cue> {
         let text = sentence.text.as_str();
         self.prepare(text, sentence.start, tokens, word_ids, vocab, mentions);
-        let ctx = Ctx { text, toks: &self.toks, vocab, mentions: &self.spans };
+        let ctx = Ctx { text, toks: &self.toks, vocab, mentions: &self.spans, references: &self.reference_spans };
         let mut cands = std::mem::take(&mut self.cands);
         cands.clear();
         let in_speech = scare_quotes::find(&ctx, &mut cands);
         for (tok, speech) in self.toks.iter_mut().zip(in_speech) {
             tok.in_speech = speech;
         }
-        let ctx = Ctx { text, toks: &self.toks, vocab, mentions: &self.spans };
+        let ctx = Ctx { text, toks: &self.toks, vocab, mentions: &self.spans, references: &self.reference_spans };
         scan(&ctx, &mut cands);
         doubt::question(&ctx, &mut cands);
         drop_nested_of_same_kind(&mut cands);
@@ -298,12 +307,18 @@ impl CueFinder {
             });
         }
         self.spans.clear();
+        self.reference_spans.clear();
         for (index, m) in mentions.iter().enumerate() {
             // References do not frame yet: as cue targets and in the context model
             // (trained on names) they lowered NewsMTSC dev F1m 0.614 -> 0.597 and
             // PerSenT 0.364 -> 0.357 for BASIL 0.321 -> 0.330; the verdict work
             // (issue 14) retrains the model with them.
             if m.kind != MentionKind::Name {
+                let first = self.toks.partition_point(|t| t.end + offset <= m.start);
+                let end = self.toks.partition_point(|t| t.start + offset < m.end);
+                if first < end {
+                    self.reference_spans.push(MSpan { first, end, index, entity: m.entity, label: m.label });
+                }
                 continue;
             }
             let (Some(ms), Some(me)) = (m.start.checked_sub(offset), m.end.checked_sub(offset)) else { continue };
@@ -365,7 +380,7 @@ fn classify(ctx: &Ctx, first: usize, end: usize, roles: &Roles) -> Option<Cand> 
         }
     }
     if let Some(polarity) = roles.attribution {
-        if let Some(c) = attribution::candidate(ctx, first, end, polarity) {
+        if let Some(c) = attribution::candidate(ctx, first, end, polarity, roles.about_claim) {
             return Some(c);
         }
         if polarity == 0.0 {

@@ -31,6 +31,9 @@ pub(crate) fn resolve(
         // issued remarks claiming, contrary to extensive evidence, …"), unless its own scope names
         // someone ("…, presumably from President Trump"): then it doubts that inference and
         // frames no one.
+        // "Smith was harassed (by police)": what is done to someone does not
+        // frame them; the agent after "by" is framed, or no one
+        Aim::Clause if cand.kind == CueKind::Loaded && is_passive(ctx, cand) => agent(ctx, cand),
         Aim::Clause => clause(ctx, cand).or_else(|| {
             let names_someone = ctx.mentions.iter().any(|m| m.first >= cand.first && m.end <= cand.end);
             if cand.kind == CueKind::Doubt && !names_someone {
@@ -40,6 +43,7 @@ pub(crate) fn resolve(
             }
         }),
         Aim::Speaker => return speaker(ctx, cand, mentions, entities, last_person),
+        Aim::Reported => return reported(ctx, cand, mentions, entities),
         Aim::None => None,
     }?;
     Some(entity_of(ctx, span, mentions, entities))
@@ -180,6 +184,49 @@ fn clause<'a>(ctx: &Ctx<'a>, cand: &Cand) -> Option<&'a MSpan> {
     nearest_before(ctx, cand.first, lo).or_else(|| ctx.mentions.iter().find(|m| m.first >= cand.end && m.end <= hi))
 }
 
+/// A loaded word in the passive: a form of "be" or "get" just before it
+/// (an adverb may stand between: "was brutally attacked").
+fn is_passive(ctx: &Ctx, cand: &Cand) -> bool {
+    let is_aux = |w: &str| {
+        matches!(
+            w,
+            "was" | "were" | "been" | "being" | "is" | "are" | "be" | "get" | "gets" | "got" | "getting" | "gotten"
+        )
+    };
+    let before = |k: usize| cand.first.checked_sub(k).map_or("", |i| ctx.word(i));
+    let participle = ctx.word(cand.end.saturating_sub(1)).ends_with("ed") || cand.end - cand.first > 1;
+    participle && (is_aux(before(1)) || (before(1).ends_with("ly") && is_aux(before(2))))
+}
+
+/// The agent of a passive: the first name after "by" in the clause.
+fn agent<'a>(ctx: &Ctx<'a>, cand: &Cand) -> Option<&'a MSpan> {
+    let (_, hi) = clause_bounds(ctx, cand);
+    let by = (cand.end..hi.min(cand.end + 3)).find(|&i| ctx.word(i) == "by")?;
+    ctx.mentions.iter().find(|m| m.first > by && m.end <= hi && m.first <= by + 3)
+}
+
+/// Who a claim-colouring reporting verb frames: the first name or resolved
+/// reference after it in the sentence, before a clause ends with
+/// punctuation ("X admitted that he lied" → X through "he"; "X insisted
+/// Trump was right" → Trump); no one when the claim names no one.
+fn reported(ctx: &Ctx, cand: &Cand, mentions: &[Mention], entities: &EntityTracker) -> Option<usize> {
+    let stop = (cand.end..ctx.toks.len())
+        .find(|&i| {
+            ctx.toks.get(i).is_some_and(|t| {
+                t.kind == TokenKind::Punct && ctx.text.get(t.start..t.end).is_some_and(words::is_clause_punct)
+            })
+        })
+        .unwrap_or(ctx.toks.len());
+    let name = ctx.mentions.iter().find(|m| m.first >= cand.end && m.end <= stop);
+    let reference = ctx.references.iter().find(|m| m.first >= cand.end && m.end <= stop);
+    match (name, reference) {
+        (Some(n), Some(r)) if r.first < n.first => Some(r.entity),
+        (Some(n), _) => Some(entity_of(ctx, n, mentions, entities)),
+        (None, Some(r)) => Some(r.entity),
+        (None, None) => None,
+    }
+}
+
 /// The speaker of a reporting verb: the name or "he"/"she" just before it,
 /// else just after it ("…," asserted Putin).
 fn speaker(
@@ -196,6 +243,10 @@ fn speaker(
         }
         if !words::is_person_pronoun(ctx.word(word)) {
             return None;
+        }
+        // the pronoun resolved as a reference, when it was
+        if let Some(r) = ctx.references.iter().find(|r| r.first <= word && word < r.end) {
+            return Some(r.entity);
         }
         ctx.mentions.iter().rev().find(|m| m.end <= word && m.label == Label::Person).map(|m| m.entity).or(last_person)
     };
