@@ -209,6 +209,11 @@ test("entities are listed by framing score and selecting one highlights its ment
     assert.equal(xi.mentions.filter((m) => (m.kind ?? "name") === "name").length, 9);
     assert.equal(await marked(), xi.mentions.length);
     assert.equal(await page.$$eval(`#article .mention.selected[data-part="0"]`, (e) => e.length), xi.mentions.length);
+    // a reference ("he" of "he asserted") is underlined and highlighted with the entity it refers to
+    const pronouns = xi.mentions.filter((m) => m.kind === "pronoun");
+    assert.ok(pronouns.length > 0, "a pronoun refers to Xi Jinping");
+    const selected = await page.$$eval("#article .mention.selected", (els) => els.map((e) => e.textContent));
+    assert.ok(selected.includes(pronouns[0].text), `${pronouns[0].text} is highlighted with him`);
   });
 });
 

@@ -143,7 +143,11 @@ impl EntityTracker {
             for (slot, &(a, b)) in wl.iter_mut().zip(ranges.iter().take(nw)) {
                 *slot = self.words_buf.get(a..b).unwrap_or("");
             }
-            let acronym_of = span.acronym_of.and_then(|p| self.span_ids.get(p).copied()).filter(|&id| id != usize::MAX);
+            // an acronym defined for a name, or an alias introduced as one ("X, better known as Y")
+            let alias_of =
+                k.checked_sub(1).filter(|&p| spans.get(p).is_some_and(|prev| self.is_alias_gap(prev.e, span.s)));
+            let acronym_of =
+                span.acronym_of.or(alias_of).and_then(|p| self.span_ids.get(p).copied()).filter(|&id| id != usize::MAX);
             let cand = Candidate {
                 words: &wl[..nw],
                 surface: &self.surface,
@@ -190,6 +194,28 @@ impl EntityTracker {
         self.spans = spans;
         self.add_references(sentence, index, &mut mentions);
         mentions
+    }
+
+    /// The tokens `from..to` between two names introduce the second as another
+    /// name of the first: ", known as", ", better known as", "(also known as".
+    fn is_alias_gap(&self, from: usize, to: usize) -> bool {
+        // most names stand apart or side by side: only a short gap opening with punctuation can be one
+        if to <= from + 1 || to - from > 5 || self.lts.get(from).is_none_or(|t| t.kind != TokenKind::Punct) {
+            return false;
+        }
+        let mut words = [""; 4];
+        let mut n = 0;
+        for w in (from + 1..to).map(|i| self.detector.low(i)).filter(|w| !w.is_empty()) {
+            if let Some(slot) = words.get_mut(n) {
+                *slot = w;
+                n += 1;
+            }
+        }
+        match &words[..n] {
+            ["known", "as"] | ["aka"] | ["a.k.a."] => true,
+            [adverb, "known", "as"] => matches!(*adverb, "better" | "also" | "commonly" | "popularly" | "widely"),
+            _ => false,
+        }
     }
 
     /// Resolves the sentence's pronouns and descriptions and adds them as
