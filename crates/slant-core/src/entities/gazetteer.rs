@@ -8,7 +8,8 @@ use crate::config::data_lines;
 use crate::model::Label;
 use crate::tokens::{tokenize, Token};
 
-use super::words::{logical_tokens, lower_into, LTok, Pattern};
+use super::shipped::shipped;
+use super::words::{front_coded, logical_tokens, lower_into, LTok, Pattern};
 
 use crate::hash::FxMap;
 
@@ -90,16 +91,16 @@ pub(crate) struct Gazetteer {
     infos: Vec<WordInfo>,
 }
 
-const COUNTRIES: &str = include_str!("../../data/names/countries.tsv");
-const PLACES: &str = include_str!("../../data/names/places.tsv");
-const ORGS: &str = include_str!("../../data/names/orgs.tsv");
-const PEOPLE: &str = include_str!("../../data/names/people.tsv");
-const EVENTS: &str = include_str!("../../data/names/events.tsv");
-const GROUPS: &str = include_str!("../../data/names/groups.tsv");
-const WORDS: &str = include_str!("../../data/names/words.tsv");
-const FIRST_NAMES: &str = include_str!("../../data/names/first_names.tsv");
-const SURNAMES: &str = include_str!("../../data/names/surnames.tsv");
-const COMMON_WORDS: &str = include_str!("../../data/names/common_words.tsv");
+const COUNTRIES: &str = shipped!("../../data/names/countries.tsv");
+const PLACES: &str = shipped!("../../data/names/places.tsv");
+const ORGS: &str = shipped!("../../data/names/orgs.tsv");
+const PEOPLE: &str = shipped!("../../data/names/people.tsv");
+const EVENTS: &str = shipped!("../../data/names/events.tsv");
+const GROUPS: &str = shipped!("../../data/names/groups.tsv");
+const WORDS: &str = shipped!("../../data/names/words.tsv");
+const FIRST_NAMES: &str = shipped!("../../data/names/first_names.tsv");
+const SURNAMES: &str = shipped!("../../data/names/surnames.tsv");
+const COMMON_WORDS: &str = shipped!("../../data/names/common_words.tsv");
 
 /// Data rows: skips comments, blank lines and the column header (first row).
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
@@ -212,18 +213,10 @@ impl Gazetteer {
                 }
             }
         }
-        // stored grouped: a word, then suffixes that each make another word with it
+        // stored front-coded: a third less of the page's gzipped wasm than grouped by suffixes
         let mut word = String::new();
         for (_, line) in data_lines(COMMON_WORDS).skip(1) {
-            let mut parts = line.split_whitespace();
-            let Some(base) = parts.next() else { continue };
-            g.add_bits(base, class::COMMON, &mut scratch);
-            for suffix in parts {
-                word.clear();
-                word.push_str(base);
-                word.push_str(suffix);
-                g.add_bits(&word, class::COMMON, &mut scratch);
-            }
+            front_coded(line, &mut word, |w| g.add_bits(w, class::COMMON, &mut scratch));
         }
         // Longest phrase first, so the first match found is the longest.
         let phrases = &g.phrases;

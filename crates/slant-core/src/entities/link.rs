@@ -11,25 +11,22 @@ use crate::model::Label;
 
 use super::detect::Detector;
 use super::gazetteer::{Gazetteer, Source};
+use super::shipped::shipped;
 use crate::config::data_lines;
 use crate::hash::FxMap;
 use std::sync::OnceLock;
 
-const NICKNAMES: &str = include_str!("../../data/names/nicknames.tsv");
+const NICKNAMES: &str = shipped!("../../data/names/nicknames.tsv");
 
 /// Given name and nickname, either way round ("richard" and "dick"), lower-cased.
 fn is_nickname_pair(a: &str, b: &str) -> bool {
-    static PAIRS: OnceLock<FxMap<Box<str>, Vec<Box<str>>>> = OnceLock::new();
+    // name → its nicknames as the list writes them ("erin|ron|ronnie"): a line per
+    // name keeps the list small in the page's wasm, and the map borrows the list
+    static PAIRS: OnceLock<FxMap<&'static str, &'static str>> = OnceLock::new();
     let pairs = PAIRS.get_or_init(|| {
-        let mut map: FxMap<Box<str>, Vec<Box<str>>> = FxMap::default();
-        for (_, line) in data_lines(NICKNAMES) {
-            if let Some((name, nick)) = line.split_once('\t') {
-                map.entry(name.trim().into()).or_default().push(nick.trim().into());
-            }
-        }
-        map
+        data_lines(NICKNAMES).filter_map(|(_, line)| line.split_once('\t')).map(|(n, k)| (n.trim(), k.trim())).collect()
     });
-    let listed = |x: &str, y: &str| pairs.get(x).is_some_and(|nicks| nicks.iter().any(|n| &**n == y));
+    let listed = |x: &str, y: &str| pairs.get(x).is_some_and(|nicks| nicks.split('|').any(|n| n.trim() == y));
     listed(a, b) || listed(b, a)
 }
 

@@ -7,6 +7,7 @@
 //! - [`link`]: which entity of the document a mention names; labels by vote.
 //! - [`refs`]: pronouns and descriptions ("he", "the congressman") that
 //!   refer back to a named entity.
+//! - [`shipped`]: the data files, their comment lines dropped at compile time.
 //!
 //! Everything a sentence's mentions depend on is that sentence and the ones
 //! before it, so streamed output does not depend on chunking.
@@ -15,6 +16,7 @@ mod detect;
 mod gazetteer;
 mod link;
 mod refs;
+mod shipped;
 mod words;
 
 use std::sync::Arc;
@@ -232,6 +234,7 @@ impl EntityTracker {
         if self.references.is_empty() {
             return;
         }
+        let mut resolved = Vec::with_capacity(self.references.len());
         for r in &self.references {
             let (Some(first), Some(last)) = (lts.get(r.first), r.end.checked_sub(1).and_then(|e| lts.get(e))) else {
                 continue;
@@ -242,7 +245,7 @@ impl EntityTracker {
             if let Some(ent) = self.entities.get_mut(r.entity) {
                 add_mention(ent, self.keep_mentions, abs_start, abs_end, rtext, index, r.kind);
             }
-            mentions.push(Mention {
+            resolved.push(Mention {
                 start: abs_start,
                 end: abs_end,
                 text: rtext.to_string(),
@@ -252,7 +255,20 @@ impl EntityTracker {
                 kind: r.kind,
             });
         }
-        mentions.sort_by_key(|m| (m.start, m.end));
+        // names and references are each in text order: merged as a stable sort of the two
+        // would order them, without another instance of the sort in the page's wasm
+        let names = std::mem::take(mentions);
+        let in_order = |ms: &[Mention]| ms.windows(2).all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end));
+        debug_assert!(in_order(&names) && in_order(&resolved));
+        mentions.reserve(names.len() + resolved.len());
+        let mut resolved = resolved.into_iter().peekable();
+        for name in names {
+            while let Some(r) = resolved.next_if(|r| (r.start, r.end) < (name.start, name.end)) {
+                mentions.push(r);
+            }
+            mentions.push(name);
+        }
+        mentions.extend(resolved);
     }
 
     /// The entities known so far, by id (for the framing stage).

@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use super::shipped::shipped;
 use crate::config::data_lines;
 use crate::hash::FxMap;
 use crate::tokens::{is_combining_mark, Token, TokenKind, SOFT_HYPHEN};
@@ -94,15 +95,37 @@ pub(crate) fn lower_into(s: &str, out: &mut String) {
 fn compose(base: char, mark: char) -> Option<char> {
     static TABLE: OnceLock<FxMap<(char, char), char>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let hex = |s: Option<&str>| s.and_then(|h| u32::from_str_radix(h.trim(), 16).ok()).and_then(char::from_u32);
-        data_lines(include_str!("../../data/text/compose.tsv"))
-            .filter_map(|(_, line)| {
-                let mut cols = line.split('\t');
-                Some(((hex(cols.next())?, hex(cols.next())?), hex(cols.next())?))
-            })
-            .collect()
+        // a line per accent: "300<TAB>41:C0 45:C8" is A + U+0300 = À, E + U+0300 = È (hex code points)
+        let hex = |h: &str| u32::from_str_radix(h, 16).ok().and_then(char::from_u32);
+        let mut table = FxMap::default();
+        for (_, line) in data_lines(shipped!("../../data/text/compose.tsv")) {
+            let Some((mark, pairs)) = line.split_once('\t') else { continue };
+            let Some(mark) = hex(mark.trim()) else { continue };
+            for (base, composed) in pairs.split_whitespace().filter_map(|p| p.split_once(':')) {
+                if let (Some(base), Some(composed)) = (hex(base), hex(composed)) {
+                    table.insert((base, mark), composed);
+                }
+            }
+        }
+        table
     });
     table.get(&(base, mark)).copied()
+}
+
+/// Calls `f` with each word of a front-coded line (`scripts/group_words.py`):
+/// the first is written whole, each later one as how many letters to drop
+/// from the end of the word before it (no digits: none) and the letters to
+/// add, so "abandon ed 2ing" is abandon, abandoned, abandoning. gzip packs a
+/// sorted list written so far tighter than one word a line. ASCII words only.
+pub(crate) fn front_coded(line: &str, word: &mut String, mut f: impl FnMut(&str)) {
+    word.clear();
+    for part in line.split_whitespace() {
+        let letters = part.trim_start_matches(|c: char| c.is_ascii_digit());
+        let drop: usize = part[..part.len() - letters.len()].parse().unwrap_or(0);
+        word.truncate(word.len().saturating_sub(drop));
+        word.push_str(letters);
+        f(word);
+    }
 }
 
 /// Starts with an upper-case letter.
