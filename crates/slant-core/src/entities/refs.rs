@@ -399,7 +399,7 @@ impl References {
     }
 
     /// A definite description at token `at`: "the" (or, after a name, ", the"),
-    /// up to two lower-case modifiers, and a role noun of one or two words not
+    /// up to two modifiers and a role noun of one or two words, all written in lower case, not
     /// followed by "of" or a capitalised word (then it names someone else:
     /// "the president of France", "the president Joe Biden"). Returns the end
     /// token and the role.
@@ -445,6 +445,11 @@ impl References {
                 Some(r) => (Some(r), i + 2),
                 None => (lists.roles.get(w), i + 1),
             };
+            // "the Union", "the Court", "the Secretary": capitalised, the noun is used as a
+            // name (of an institution or office), not as a description of one named before
+            if role.is_some() && text.get(t.start..t.end).is_some_and(is_cap) {
+                return None;
+            }
             if let Some(role) = role {
                 let after = lower(end);
                 let next_cap = lts
@@ -459,7 +464,9 @@ impl References {
             // a modifier: lower-case words only ("seven-term", "former", "embattled"); a
             // superlative or ordinal singles out one of many ("the largest city", "the first company")
             let singles_out = w.ends_with("est") || matches!(w, "first" | "last" | "only" | "most" | "next" | "other");
-            if !w.chars().next().is_some_and(char::is_lowercase) || matches!(w, "and" | "or" | "of") || singles_out {
+            // (as written: "the Soviet Union", "the Republican Party" are names)
+            let written_lower = text.get(t.start..t.end).and_then(|s| s.chars().next()).is_some_and(char::is_lowercase);
+            if !written_lower || matches!(w, "and" | "or" | "of") || singles_out {
                 return None;
             }
             i += 1;
