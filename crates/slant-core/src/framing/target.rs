@@ -4,7 +4,10 @@
 //!   apposition to ("Xi Jinping, the dictator"), predicate ("Xi is a
 //!   dictator") or belong to ("Russia's Marxist allies");
 //! - loaded words, doubt and scare quotes: the nearest name before them in
-//!   their clause (its subject), else after them (its object);
+//!   their clause (its subject), else after them (its object), except that
+//!   what is done to someone does not frame them: a loaded word in the
+//!   passive frames the agent after "by", one aimed at a name ("an attack
+//!   on X") frames no one;
 //! - attribution: the speaker, with "he"/"she" read as the last person named;
 //! - a demonym ("Chinese state media", "the Russian government") frames its
 //!   country when the entity table knows it.
@@ -181,7 +184,23 @@ fn clause_bounds(ctx: &Ctx, cand: &Cand) -> (usize, usize) {
 
 fn clause<'a>(ctx: &Ctx<'a>, cand: &Cand) -> Option<&'a MSpan> {
     let (lo, hi) = clause_bounds(ctx, cand);
-    nearest_before(ctx, cand.first, lo).or_else(|| ctx.mentions.iter().find(|m| m.first >= cand.end && m.end <= hi))
+    nearest_before(ctx, cand.first, lo).or_else(|| {
+        let after = ctx.mentions.iter().find(|m| m.first >= cand.end && m.end <= hi)?;
+        // "a disdainful attack on Paul Ryan", "a scheme aimed at the mayor": the one
+        // it is aimed at is not framed by it (as with the passive)
+        let aimed_at = cand.kind == CueKind::Loaded
+            && (cand.end..after.first).rev().take(3).any(|i| is_aiming_preposition(ctx.word(i)));
+        if aimed_at {
+            None
+        } else {
+            Some(after)
+        }
+    })
+}
+
+/// Prepositions that name whom an act is aimed at ("an attack on", "aimed at").
+fn is_aiming_preposition(w: &str) -> bool {
+    matches!(w, "on" | "at" | "against" | "toward" | "towards" | "upon")
 }
 
 /// A loaded word in the passive: a form of "be" or "get" just before it
