@@ -11,6 +11,7 @@ const DOUBT: &str = include_str!("../../data/lexicons/doubt.tsv");
 const ATTRIBUTION: &str = include_str!("../../data/lexicons/attribution.tsv");
 const MODIFIERS: &str = include_str!("../../data/lexicons/modifiers.tsv");
 const NEWS_NEUTRAL: &str = include_str!("../../data/lexicons/news_neutral.tsv");
+const FEELINGS: &str = include_str!("../../data/lexicons/feelings.tsv");
 
 use crate::hash::FxMap;
 
@@ -40,6 +41,15 @@ pub(crate) enum Modifier {
     Dampener,
 }
 
+/// A sentiment word that tells about its subject's own mind, not the author's view of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Feeling {
+    /// An emotion of its subject ("loves", "anguish"): frames no one.
+    Feels,
+    /// Its subject's judgement ("praised", "condemned"): frames what it is about.
+    Judges,
+}
+
 /// Every role of one word or phrase.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Roles {
@@ -57,6 +67,7 @@ pub(crate) struct Roles {
     /// not the speaker's manner ("boasted", "ranted").
     pub(crate) about_claim: bool,
     pub(crate) modifier: Option<Modifier>,
+    pub(crate) feeling: Option<Feeling>,
 }
 
 /// A phrase of two or more words.
@@ -158,6 +169,12 @@ impl Lexicon {
             };
             if let Some(w) = row.first() {
                 lex.entry(w, |r| r.modifier = Some(m));
+            }
+        }
+        for row in rows(FEELINGS) {
+            let feeling = if row.get(1) == Some(&"judges") { Feeling::Judges } else { Feeling::Feels };
+            if let Some(w) = row.first() {
+                lex.entry(w, |r| r.feeling = Some(feeling));
             }
         }
         for list in lex.phrases.values_mut() {

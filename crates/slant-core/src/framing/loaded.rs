@@ -2,7 +2,7 @@
 //! VADER's rules for negation ("not a threat") and intensifiers ("utterly
 //! reckless").
 
-use super::lexicon::{Modifier, Roles};
+use super::lexicon::{Feeling, Modifier, Roles};
 use super::{Aim, Cand, Ctx};
 use crate::model::CueKind;
 
@@ -71,13 +71,19 @@ pub(crate) fn candidate(ctx: &Ctx, first: usize, end: usize, roles: &Roles) -> O
         (false, false) => "emotive wording with a positive charge",
     };
     let end = extend_over_noun(ctx, end);
+    // what someone feels or how they judge is not how the author frames them
+    let aim = match roles.feeling {
+        Some(Feeling::Feels) => Aim::None,
+        Some(Feeling::Judges) => Aim::Object,
+        None => Aim::Clause,
+    };
     Some(Cand {
         first: span_first,
         end,
         kind: CueKind::Loaded,
         polarity: (valence / 4.0).clamp(-1.0, 1.0),
         reason,
-        aim: Aim::Clause,
+        aim,
     })
 }
 

@@ -75,6 +75,8 @@ pub(crate) enum Aim {
     /// Who the reported claim is about: the first name or reference after
     /// the verb in its clause ("admitted he lied" → whoever "he" is).
     Reported,
+    /// What it is about: the first name after it in its clause.
+    Object,
     /// Nobody in particular.
     None,
 }

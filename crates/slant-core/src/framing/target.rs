@@ -45,6 +45,7 @@ pub(crate) fn resolve(
                 None
             }
         }),
+        Aim::Object => object(ctx, cand),
         Aim::Speaker => return speaker(ctx, cand, mentions, entities, last_person),
         Aim::Reported => return reported(ctx, cand, mentions, entities),
         Aim::None => None,
@@ -196,6 +197,12 @@ fn clause<'a>(ctx: &Ctx<'a>, cand: &Cand) -> Option<&'a MSpan> {
             Some(after)
         }
     })
+}
+
+/// The first name after `cand` in its clause ("praised Smith").
+fn object<'a>(ctx: &Ctx<'a>, cand: &Cand) -> Option<&'a MSpan> {
+    let (_, hi) = clause_bounds(ctx, cand);
+    ctx.mentions.iter().find(|m| m.first >= cand.end && m.end <= hi)
 }
 
 /// Prepositions that name whom an act is aimed at ("an attack on", "aimed at").
