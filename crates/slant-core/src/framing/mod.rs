@@ -243,7 +243,11 @@ impl CueFinder {
             };
             let (start, end) = (first.start, last.end);
             let Some(cue_text) = text.get(start..end) else { continue };
-            let target = target::resolve(&ctx, cand, mentions, entities, self.last_person);
+            // quoted speech is the speaker's wording, not the author's: its cues are
+            // shown but frame no one (the verb that reports it still frames the speaker)
+            let quoted = cand.kind != CueKind::Attribution
+                && (cand.first..cand.end).all(|i| ctx.toks.get(i).is_some_and(|t| t.in_speech));
+            let target = if quoted { None } else { target::resolve(&ctx, cand, mentions, entities, self.last_person) };
             if let Some(entity) = target {
                 self.cue_targets.push((cand.first, cand.end, entity));
             }
