@@ -10,7 +10,9 @@
 //! lets several cues add up, but sublinearly, so many mild cues (a loaded
 //! word here, a scare quote there) do not outweigh a few strong ones (a
 //! pejorative label on the name). One pejorative label (-0.9) alone gives
-//! -0.72; four cues of -0.5 give -0.76.
+//! -0.72; four cues of -0.5 give -0.76. For an entity named in more than one
+//! sentence, reporting verbs and scare quotes are listed but not counted
+//! (see `weighs_in_one_sentence_only`); if they are all it has, it scores 0.
 //!
 //! An entity without cues has only the model's reading, and scores
 //! `CONTEXT_ONLY_MAX * tanh(k * L)`: its class is the model's own decision
@@ -37,7 +39,7 @@
 
 use crate::config::MENTIONS_KEPT;
 use crate::framing::Reading;
-use crate::model::{Context, ContextWord, Cue, CueCounts, Entity, Framing, Polarity, Sentence, Summary};
+use crate::model::{Context, ContextWord, Cue, CueCounts, CueKind, Entity, Framing, Polarity, Sentence, Summary};
 
 /// A score at or below minus this is `negative`; at or above it, `positive`.
 pub const POLARITY_THRESHOLD: f32 = 0.1;
@@ -67,12 +69,38 @@ pub const CONTEXT_WEIGHT_WITH_CUES: f32 = 0.3;
 /// Context words kept per entity as evidence.
 const CONTEXT_WORDS: usize = 5;
 
+/// Cue kinds that weigh in the verdict only of an entity named in one
+/// sentence. Within a sentence, a reporting verb or scare quote is the
+/// sentence's attitude to its target (on NewsMTSC train their sign agrees
+/// with the gold one 69% and 63% of the time); over an article they mostly
+/// mark that someone is reported or quoted, and agree with the author's
+/// stance a quarter of the time (BASIL and PerSenT dev). They stay listed as
+/// evidence either way. Chosen on the dev sets at once (entity F1m, BASIL /
+/// PerSenT; NewsMTSC's single sentences unchanged by construction): counted
+/// everywhere 0.479 / 0.371, not counted past one sentence 0.487 / 0.386;
+/// reporting verbs alone 0.487 / 0.379, with doubt too 0.483 / 0.375.
+fn weighs_in_one_sentence_only(kind: CueKind) -> bool {
+    matches!(kind, CueKind::Attribution | CueKind::ScareQuote)
+}
+
+/// The cues that target one entity.
+#[derive(Debug, Default)]
+struct EntityCues {
+    /// Sum of the polarities and number of all cues, and of those that weigh
+    /// over more than one sentence.
+    sum: f32,
+    count: usize,
+    article_sum: f32,
+    article_count: usize,
+    /// The cue indices (the first [`MENTIONS_KEPT`] unless `keep_all`).
+    cues: Vec<usize>,
+}
+
 /// Accumulates cues as they are found, so nothing needs the whole cue list.
 #[derive(Debug, Default)]
 pub(crate) struct Aggregator {
-    /// Per entity id: sum of cue polarities, their number and the cue
-    /// indices (the first [`MENTIONS_KEPT`] unless `keep_all`).
-    per_entity: Vec<(f32, usize, Vec<usize>)>,
+    /// Per entity id: the cues that target it.
+    per_entity: Vec<EntityCues>,
     /// Keep every cue index ([`Config::keep_mentions`](crate::Config::keep_mentions)).
     keep_all: bool,
     /// Per entity id: sums of the context model's scores and leans, the
@@ -126,10 +154,14 @@ impl Aggregator {
                 self.per_entity.resize_with(target + 1, Default::default);
             }
             let slot = &mut self.per_entity[target];
-            slot.0 += cue.polarity;
-            slot.1 += 1;
-            if self.keep_all || slot.2.len() < MENTIONS_KEPT {
-                slot.2.push(index);
+            slot.sum += cue.polarity;
+            slot.count += 1;
+            if !weighs_in_one_sentence_only(cue.kind) {
+                slot.article_sum += cue.polarity;
+                slot.article_count += 1;
+            }
+            if self.keep_all || slot.cues.len() < MENTIONS_KEPT {
+                slot.cues.push(index);
             }
         }
     }
@@ -137,12 +169,18 @@ impl Aggregator {
     /// Scores every entity and returns the document summary.
     pub(crate) fn finish(mut self, entities: &mut [Entity]) -> Summary {
         for entity in entities.iter_mut() {
-            let (sum, cue_count, cues) = self.per_entity.get_mut(entity.id).map(std::mem::take).unwrap_or_default();
+            let found = self.per_entity.get_mut(entity.id).map(std::mem::take).unwrap_or_default();
             let (total, lean, n, words) = self.context.get_mut(entity.id).map(std::mem::take).unwrap_or_default();
             let mean = |x: f32| if n > 0 { x / n as f32 } else { 0.0 };
             let context = Context { score: mean(total), words };
-            let evidence = if cue_count == 0 { 0.0 } else { sum / (cue_count as f32).sqrt() };
-            let score = if cue_count == 0 {
+            let cue_count = found.count;
+            let (sum, weighed) =
+                if n <= 1 { (found.sum, found.count) } else { (found.article_sum, found.article_count) };
+            let evidence = if weighed == 0 { 0.0 } else { sum / (weighed as f32).sqrt() };
+            let cues = found.cues;
+            let score = if weighed == 0 && cue_count > 0 {
+                0.0
+            } else if cue_count == 0 {
                 // the slope that puts a lean of CONTEXT_LEAN_MIN on the threshold
                 let k = (POLARITY_THRESHOLD / CONTEXT_ONLY_MAX).atanh() / CONTEXT_LEAN_MIN;
                 let one_reading = n as usize <= CONTEXT_ONLY_SENTENCES && !context.words.is_empty();
