@@ -38,9 +38,10 @@ fn check(case: &Case, a: &Analysis, line: usize, check: &str) -> Result<(), Stri
     let (op, rest) = check.split_at(2);
     let op = op.trim();
     if op == "@" {
-        let (name, what, words) = match rest.split_once(" has ") {
-            Some((n, w)) => (n, "has", w.to_string()),
-            None => {
+        let (name, what, words) = match (rest.split_once(" has "), rest.split_once(" lacks ")) {
+            (Some((n, w)), _) => (n, "has", w.to_string()),
+            (None, Some((n, w))) => (n, "lacks", w.to_string()),
+            (None, None) => {
                 let (n, w) = rest.rsplit_once(' ').ok_or("expected `@ NAME WHAT`")?;
                 (n, w, String::new())
             }
@@ -56,6 +57,7 @@ fn check(case: &Case, a: &Analysis, line: usize, check: &str) -> Result<(), Stri
             "neutral" => e.framing.polarity == Polarity::Neutral,
             "not-negative" => e.framing.polarity != Polarity::Negative,
             "has" => e.framing.cues.iter().any(|&i| a.cues.get(i).is_some_and(|c| c.text.contains(words.trim()))),
+            "lacks" => !e.framing.cues.iter().any(|&i| a.cues.get(i).is_some_and(|c| c.text.contains(words.trim()))),
             other => return Err(format!("line {line}: unknown entity check {other:?}")),
         };
         return if ok { Ok(()) } else { Err(format!("line {line}: {check:?} fails: {:?}", e.framing)) };
