@@ -513,6 +513,12 @@ impl Detector {
         weak_all: bool,
         out: &mut Vec<Span>,
     ) {
+        // "the Clean Air Act", "the Hong Kong Human Rights and Democracy Act": a law's name
+        // is no entity, and the names inside it are not mentioned (in running text: a
+        // title-case headline is one run)
+        if !weak_all && e > s + 1 && is_law_head(self.low(e - 1)) {
+            return;
+        }
         let caps = self.info.get(s).is_some_and(|x| x.cap) && weak_all && is_caps_text(text, lts, s, e);
         // 1. gazetteer tiling, longest match first, left to right.
         self.tiles.clear();
@@ -1232,4 +1238,9 @@ fn is_caps_text(text: &str, lts: &[LTok], s: usize, e: usize) -> bool {
         let w = text.get(t.start..t.end).unwrap_or("");
         !w.chars().any(char::is_lowercase) || connector(w).is_some()
     })
+}
+
+/// The last word of a law's or treaty's name ("Act", "Treaty", "Accords").
+fn is_law_head(low: &str) -> bool {
+    matches!(low, "act" | "acts" | "treaty" | "treaties" | "accord" | "accords" | "amendment" | "amendments")
 }
