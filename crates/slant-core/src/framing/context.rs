@@ -220,6 +220,8 @@ pub(crate) struct Reading {
     /// The words that pushed hardest in the direction of `score`, strongest
     /// first: (start, end, weight toward positive), byte offsets in the document.
     pub(crate) words: [Option<(usize, usize, f32)>; WORDS_PER_SENTENCE],
+    /// Read at a pronoun or description, not at a name.
+    pub(crate) reference: bool,
 }
 
 /// One sentence as the model reads it; reused from sentence to sentence.
@@ -364,7 +366,8 @@ impl SentenceFeatures {
             0.0
         };
 
-        let mut reading = Reading { entity: span.entity, score, lean, words: [None; WORDS_PER_SENTENCE] };
+        let mut reading =
+            Reading { entity: span.entity, score, lean, words: [None; WORDS_PER_SENTENCE], reference: false };
         for (k, share) in self.shares.iter().enumerate() {
             let toward_positive = (share[1] - share[0]) * scale;
             if toward_positive * score <= 0.0 {

@@ -263,13 +263,20 @@ impl CueFinder {
             });
         }
         self.context.clear();
-        if !self.spans.is_empty() {
+        if !self.spans.is_empty() || !self.reference_spans.is_empty() {
             let model = context::Model::shipped();
             // the word table holds `model.weights` of each word, looked up once
             self.features.prepare(model, &ctx, |i| vocab.weights(ctx.word_id(i)), &self.cue_targets);
             for span in ctx.mentions {
                 if !self.context.iter().any(|r| r.entity == span.entity) {
                     self.context.push(self.features.read(model, &ctx, span, sentence.start));
+                }
+            }
+            // an entity this sentence refers to only as "he" or "the company"
+            for span in ctx.references {
+                if !self.context.iter().any(|r| r.entity == span.entity) {
+                    let reading = self.features.read(model, &ctx, span, sentence.start);
+                    self.context.push(context::Reading { reference: true, ..reading });
                 }
             }
         }
