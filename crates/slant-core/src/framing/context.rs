@@ -343,7 +343,9 @@ impl SentenceFeatures {
         // valence is not scaled: record its share at the same scale as the rest
         // a word the rules attach to another entity ("dictator Xi") says nothing about this one
         let about_this = |r: &Read| r.cue_target.is_none_or(|e| e == span.entity);
-        for (k, r) in reads.iter().enumerate().filter(|(_, r)| r.valence != 0.0 && about_this(r)) {
+        // the target's own words ("the embattled company") are the placeholder, not its context
+        let outside = |k: usize| k < a || k >= b;
+        for (k, r) in reads.iter().enumerate().filter(|&(k, r)| outside(k) && r.valence != 0.0 && about_this(r)) {
             let distance = if k < a { a - k } else { k + 1 - b };
             let w = model.valence[usize::from(distance > VALENCE_NEAR) * 2 + usize::from(!in_clause(r))];
             let (neg, pos) = (w[0] * r.valence, w[1] * r.valence);
