@@ -624,6 +624,19 @@ impl Detector {
         self.parts = parts;
     }
 
+    /// "Woody Allen Is Just Trolling Us Now": in a heading, a word no list knows, shaped like a name,
+    /// then a listed given or family name that is no everyday word, read as a person's name.
+    fn unlisted_then_listed_name(&self, text: &str, lts: &[LTok], i: usize, b: usize) -> bool {
+        let names = class::FIRST | class::SURNAME | class::PERSON_NAME;
+        let not_names = class::COMMON | class::FUNCTION | class::TITLE | class::HEAD | class::NOT_NAME;
+        i + 2 <= b
+            && self.info.get(i).is_some_and(|x| x.cap && x.bits == 0 && !x.known)
+            // written with a capital (in an all-caps line every word reads as capitalised)
+            && token_text(text, lts, i).starts_with(char::is_uppercase)
+            && surname_shaped(token_text(text, lts, i))
+            && self.info.get(i + 1).is_some_and(|x| x.cap && x.bits & names != 0 && x.bits & not_names == 0)
+    }
+
     fn close(&mut self, s: usize, e: usize, person: bool) {
         if e > s {
             self.parts.push(Part { s, e, person });
@@ -732,7 +745,13 @@ impl Detector {
                     if weak_all {
                         // a heading: keep only what the lists or the document know (its first word
                         // too when it is a listed person's family name: "Clinton And Sanders Show …")
-                        let from = if first.bits & class::PERSON_NAME != 0 { a } else { a + 1 };
+                        let from = if first.bits & class::PERSON_NAME != 0
+                            || self.unlisted_then_listed_name(text, lts, a, b)
+                        {
+                            a
+                        } else {
+                            a + 1
+                        };
                         self.known_only(text, lts, gaz, doc, from, b, run_s, out);
                         return;
                     }
@@ -1052,6 +1071,11 @@ impl Detector {
                     i += len;
                     continue;
                 }
+            }
+            if self.unlisted_then_listed_name(text, lts, i, b) {
+                self.push(out, i, i + 2, Label::Person, strength::LISTS, None);
+                i += 2;
+                continue;
             }
             if self.info.get(i).is_some_and(|x| x.known) {
                 self.push(out, i, i + 1, Label::Person, strength::GUESS, None);
