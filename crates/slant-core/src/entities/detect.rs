@@ -535,6 +535,10 @@ impl Detector {
                 covered_to = i + len;
             }
         }
+        if !weak_all && self.place_inside_name(gaz, s, e) {
+            self.push(out, s, e, Label::Org, strength::CONTEXT, None);
+            return;
+        }
         let tile = |this: &Self, i: usize| this.tiles.get(i.wrapping_sub(s)).copied().flatten();
         let inside_tile = |this: &Self, i: usize| -> bool {
             (s..=i).rev().any(|k| tile(this, k).is_some_and(|(_, len)| k + len > i && k < i))
@@ -622,6 +626,50 @@ impl Detector {
             self.part(text, lts, gaz, doc, *p, weak_all, s, out);
         }
         self.parts = parts;
+    }
+
+    /// "Secure America Now", "Save Darfur Coalition Today": three or more capitalised words around a
+    /// place, at least one of them capitalised where it need not be, name one thing (an
+    /// organisation, a campaign) rather than the place. Not when another word is itself evidence
+    /// of a kind of name (a given name, a title, a head word: "New York Police").
+    fn place_inside_name(&self, gaz: &Gazetteer, s: usize, e: usize) -> bool {
+        if e < s + 3 {
+            return false;
+        }
+        let mut place: Option<(usize, usize)> = None;
+        let mut i = s;
+        while i < e {
+            if let Some((entry, len)) = self.tiles.get(i - s).copied().flatten() {
+                let is_place = gaz.entry(entry).is_some_and(|x| matches!(x.label, Label::Gpe | Label::Loc));
+                if place.is_some() || !is_place || (i == s && i + len == e) {
+                    return false;
+                }
+                place = Some((i, i + len));
+                i += len;
+                continue;
+            }
+            i += 1;
+        }
+        let Some((ps, pe)) = place else { return false };
+        let evidence = class::FIRST
+            | class::SURNAME
+            | class::PERSON_NAME
+            | class::TITLE
+            | class::TITLE_OF
+            | class::HEAD
+            | class::HEAD_OF
+            | class::NOT_NAME
+            | class::GPE_PREFIX
+            | class::LOC_PREFIX
+            | class::EVENT_PREFIX;
+        let others = (s..ps).chain(pe..e);
+        let plain = others.clone().all(|k| {
+            self.info.get(k).is_some_and(|x| x.cap && !x.known && x.bits & evidence == 0 && self.low(k).len() > 1)
+        });
+        // "In America Now": a function word opening the sentence is no part of a name
+        let opens_with_function = self.info.get(s).is_some_and(|x| x.bits & class::FUNCTION != 0);
+        let needless_capital = others.clone().any(|k| self.info.get(k).is_some_and(|x| !x.initial));
+        plain && !opens_with_function && needless_capital
     }
 
     /// "Woody Allen Is Just Trolling Us Now": in a heading, a word no list knows, shaped like a name,
