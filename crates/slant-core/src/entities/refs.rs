@@ -353,7 +353,10 @@ impl References {
             "mrs" | "ms" | "miss" => Gender::Female,
             _ => Gender::Unknown,
         };
-        let name_gender = if n.end > n.first + 1 && n.label == Label::Person {
+        // the given name, also when it stands alone ("Betty said"): a lone word that is also a
+        // family name still names a person of that sex more often than not (GUM coref dev:
+        // pronoun F1 0.646 -> 0.662, she 0.669 -> 0.730, he 0.721 -> 0.724 with it)
+        let name_gender = if n.label == Label::Person {
             lists.sex.get(lower(n.first)).copied().unwrap_or_default()
         } else {
             Gender::Unknown
