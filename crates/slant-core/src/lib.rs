@@ -34,6 +34,7 @@ mod framing;
 mod hash;
 mod model;
 mod segment;
+mod shipped;
 mod tokens;
 mod vocab;
 #[doc(hidden)]

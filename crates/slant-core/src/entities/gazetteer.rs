@@ -8,8 +8,8 @@ use crate::config::data_lines;
 use crate::model::Label;
 use crate::tokens::{tokenize, Token};
 
-use super::shipped::shipped;
 use super::words::{front_coded, logical_tokens, lower_into, LTok, Pattern};
+use crate::shipped::shipped;
 
 use crate::hash::FxMap;
 

@@ -11,9 +11,9 @@ use crate::model::Label;
 
 use super::detect::Detector;
 use super::gazetteer::{Gazetteer, Source};
-use super::shipped::shipped;
 use crate::config::data_lines;
 use crate::hash::FxMap;
+use crate::shipped::shipped;
 use std::sync::OnceLock;
 
 const NICKNAMES: &str = shipped!("../../data/names/nicknames.tsv");

@@ -7,7 +7,6 @@
 //! - [`link`]: which entity of the document a mention names; labels by vote.
 //! - [`refs`]: pronouns and descriptions ("he", "the congressman") that
 //!   refer back to a named entity.
-//! - [`shipped`]: the data files, their comment lines dropped at compile time.
 //!
 //! Everything a sentence's mentions depend on is that sentence and the ones
 //! before it, so streamed output does not depend on chunking.
@@ -16,7 +15,6 @@ mod detect;
 mod gazetteer;
 mod link;
 mod refs;
-mod shipped;
 mod words;
 
 use std::sync::Arc;

@@ -27,8 +27,8 @@ use crate::hash::FxMap;
 use crate::model::{Label, MentionKind};
 use crate::tokens::TokenKind;
 
-use super::shipped::shipped;
 use super::words::{front_coded, is_cap, LTok};
+use crate::shipped::shipped;
 
 const GIVEN_NAME_SEX: &str = shipped!("../../data/names/given_name_sex.tsv");
 const ROLES: &str = shipped!("../../data/names/roles.tsv");

@@ -4,9 +4,9 @@
 
 use std::sync::OnceLock;
 
-use super::shipped::shipped;
 use crate::config::data_lines;
 use crate::hash::FxMap;
+use crate::shipped::shipped;
 use crate::tokens::{is_combining_mark, Token, TokenKind, SOFT_HYPHEN};
 use crate::vocab::NO_WORD;
 

@@ -4,16 +4,17 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-const VADER: &str = include_str!("../../data/lexicons/vader.tsv");
-const LOADED: &str = include_str!("../../data/lexicons/loaded.tsv");
-const LABELS: &str = include_str!("../../data/lexicons/labels.tsv");
-const DOUBT: &str = include_str!("../../data/lexicons/doubt.tsv");
-const ATTRIBUTION: &str = include_str!("../../data/lexicons/attribution.tsv");
-const MODIFIERS: &str = include_str!("../../data/lexicons/modifiers.tsv");
-const NEWS_NEUTRAL: &str = include_str!("../../data/lexicons/news_neutral.tsv");
-const FEELINGS: &str = include_str!("../../data/lexicons/feelings.tsv");
+const VADER: &str = shipped!("../../data/lexicons/vader.tsv");
+const LOADED: &str = shipped!("../../data/lexicons/loaded.tsv");
+const LABELS: &str = shipped!("../../data/lexicons/labels.tsv");
+const DOUBT: &str = shipped!("../../data/lexicons/doubt.tsv");
+const ATTRIBUTION: &str = shipped!("../../data/lexicons/attribution.tsv");
+const MODIFIERS: &str = shipped!("../../data/lexicons/modifiers.tsv");
+const NEWS_NEUTRAL: &str = shipped!("../../data/lexicons/news_neutral.tsv");
+const FEELINGS: &str = shipped!("../../data/lexicons/feelings.tsv");
 
 use crate::hash::FxMap;
+use crate::shipped::shipped;
 
 /// Whether a label word names a referent itself or describes one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +45,7 @@ pub(crate) enum Modifier {
 /// A sentiment word that tells about its subject's own mind, not the author's view of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Feeling {
-    /// An emotion of its subject ("loves", "anguish"): frames no one.
+    /// Its subject's own distress or anger ("anguish", "furious"): frames no one.
     Feels,
     /// Its subject's judgement ("praised", "condemned"): frames what it is about.
     Judges,

@@ -183,26 +183,26 @@ fn clause_bounds(ctx: &Ctx, cand: &Cand) -> (usize, usize) {
     (lo, hi)
 }
 
+/// The first of `spans` that starts at or after token `from` and ends by `to`.
+fn first_between(spans: &[MSpan], from: usize, to: usize) -> Option<&MSpan> {
+    spans.iter().find(|m| m.first >= from && m.end <= to)
+}
+
 fn clause<'a>(ctx: &Ctx<'a>, cand: &Cand) -> Option<&'a MSpan> {
     let (lo, hi) = clause_bounds(ctx, cand);
     nearest_before(ctx, cand.first, lo).or_else(|| {
-        let after = ctx.mentions.iter().find(|m| m.first >= cand.end && m.end <= hi)?;
         // "a disdainful attack on Paul Ryan", "a scheme aimed at the mayor": the one
         // it is aimed at is not framed by it (as with the passive)
-        let aimed_at = cand.kind == CueKind::Loaded
-            && (cand.end..after.first).rev().take(3).any(|i| is_aiming_preposition(ctx.word(i)));
-        if aimed_at {
-            None
-        } else {
-            Some(after)
-        }
+        first_between(ctx.mentions, cand.end, hi).filter(|after| {
+            cand.kind != CueKind::Loaded
+                || !(cand.end..after.first).rev().take(3).any(|i| is_aiming_preposition(ctx.word(i)))
+        })
     })
 }
 
 /// The first name after `cand` in its clause ("praised Smith").
 fn object<'a>(ctx: &Ctx<'a>, cand: &Cand) -> Option<&'a MSpan> {
-    let (_, hi) = clause_bounds(ctx, cand);
-    ctx.mentions.iter().find(|m| m.first >= cand.end && m.end <= hi)
+    first_between(ctx.mentions, cand.end, clause_bounds(ctx, cand).1)
 }
 
 /// Prepositions that name whom an act is aimed at ("an attack on", "aimed at").
@@ -243,8 +243,8 @@ fn reported(ctx: &Ctx, cand: &Cand, mentions: &[Mention], entities: &EntityTrack
             })
         })
         .unwrap_or(ctx.toks.len());
-    let name = ctx.mentions.iter().find(|m| m.first >= cand.end && m.end <= stop);
-    let reference = ctx.references.iter().find(|m| m.first >= cand.end && m.end <= stop);
+    let name = first_between(ctx.mentions, cand.end, stop);
+    let reference = first_between(ctx.references, cand.end, stop);
     match (name, reference) {
         (Some(n), Some(r)) if r.first < n.first => Some(r.entity),
         (Some(n), _) => Some(entity_of(ctx, n, mentions, entities)),

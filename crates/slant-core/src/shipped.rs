@@ -1,4 +1,4 @@
-//! The shipped data files of the entity rules, with their comment lines
+//! The shipped data files (name lists, lexicons), with their comment lines
 //! dropped at compile time: the headers (source, licence, columns) are for
 //! readers of the files and would otherwise take 3.5 KB of the page's
 //! gzipped wasm. [`data_lines`](crate::config::data_lines) skips the same
@@ -8,8 +8,7 @@
 macro_rules! shipped {
     ($path:literal) => {{
         const RAW: &str = include_str!($path);
-        const BYTES: [u8; $crate::entities::shipped::uncommented_len(RAW)] =
-            $crate::entities::shipped::uncommented(RAW);
+        const BYTES: [u8; $crate::shipped::uncommented_len(RAW)] = $crate::shipped::uncommented(RAW);
         // whole lines are dropped, so what is left is UTF-8 too (checked at compile time)
         const TEXT: &str = match std::str::from_utf8(&BYTES) {
             Ok(text) => text,
