@@ -662,13 +662,13 @@ impl Detector {
             | class::GPE_PREFIX
             | class::LOC_PREFIX
             | class::EVENT_PREFIX;
-        let others = (s..ps).chain(pe..e);
+        let mut others = (s..ps).chain(pe..e);
         let plain = others.clone().all(|k| {
             self.info.get(k).is_some_and(|x| x.cap && !x.known && x.bits & evidence == 0 && self.low(k).len() > 1)
         });
         // "In America Now": a function word opening the sentence is no part of a name
         let opens_with_function = self.info.get(s).is_some_and(|x| x.bits & class::FUNCTION != 0);
-        let needless_capital = others.clone().any(|k| self.info.get(k).is_some_and(|x| !x.initial));
+        let needless_capital = others.any(|k| self.info.get(k).is_some_and(|x| !x.initial));
         plain && !opens_with_function && needless_capital
     }
 

@@ -267,16 +267,13 @@ impl CueFinder {
             let model = context::Model::shipped();
             // the word table holds `model.weights` of each word, looked up once
             self.features.prepare(model, &ctx, |i| vocab.weights(ctx.word_id(i)), &self.cue_targets);
-            for span in ctx.mentions {
-                if !self.context.iter().any(|r| r.entity == span.entity) {
-                    self.context.push(self.features.read(model, &ctx, span, sentence.start));
-                }
-            }
-            // an entity this sentence refers to only as "he" or "the company"
-            for span in ctx.references {
+            // one reading per entity: at its first name, else (an entity this sentence
+            // refers to only as "he" or "the company") at its first reference
+            let names = ctx.mentions.iter().map(|span| (span, false));
+            for (span, reference) in names.chain(ctx.references.iter().map(|span| (span, true))) {
                 if !self.context.iter().any(|r| r.entity == span.entity) {
                     let reading = self.features.read(model, &ctx, span, sentence.start);
-                    self.context.push(context::Reading { reference: true, ..reading });
+                    self.context.push(context::Reading { reference, ..reading });
                 }
             }
         }
