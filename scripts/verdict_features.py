@@ -41,6 +41,9 @@ def features(analysis, entity, text):
         "context_words": len(fr["context"]["words"]),
         "sentences": named(entity),
         "most_named": max(named(e) for e in analysis["entities"]),
+        "second_named": (sorted((named(e) for e in analysis["entities"]), reverse=True) + [0, 0])[1],
+        "article_sentences": len(analysis.get("sentences", [])),
+        "reference_sentences": len({m["sentence"] for m in entity["mentions"]} - {m["sentence"] for m in entity["mentions"] if m.get("kind", "name") == "name"}),
         "cues": [(c["kind"], c["polarity"], text[c["cs"]:c["ce"]])
                  for c in (analysis["cues"][i] for i in fr["cues"])],
     }
@@ -72,8 +75,8 @@ def dump(out_path, train):
     data = os.path.join(SHARED, "data", "framing")
     run = sf.CmdRunner(SLANT + " analyze --format json")
     with open(out_path, "w", encoding="utf-8") as out:
-        def write(set_name, gold, f):
-            out.write(json.dumps({"set": set_name, "gold": gold, "f": f}) + "\n")
+        def write(set_name, gold, f, name=None):
+            out.write(json.dumps({"set": set_name, "gold": gold, "f": f, "name": name}) + "\n")
 
         newsmtsc = "newsmtsc_train.jsonl" if train else "newsmtsc_dev.jsonl"
         for line in open(os.path.join(data, newsmtsc), encoding="utf-8"):
@@ -86,11 +89,11 @@ def dump(out_path, train):
             r = json.loads(line)
             a = run(r["text"])
             for e in r["entities"]:
-                write("basil", e["polarity"], features(a, by_name(a, e["name"], sf.norm_name), r["text"]))
+                write("basil", e["polarity"], features(a, by_name(a, e["name"], sf.norm_name), r["text"]), e["name"])
         for line in open(os.path.join(data, "persent_dev.jsonl"), encoding="utf-8"):
             r = json.loads(line)
             a = run(r["text"])
-            write("persent", r["polarity"], features(a, by_name(a, r["entity"], sf.norm_name), r["text"]))
+            write("persent", r["polarity"], features(a, by_name(a, r["entity"], sf.norm_name), r["text"]), r["entity"])
 
 
 def summary(path):

@@ -13,6 +13,11 @@
 //!   "congressman" (`roles.tsv`), "the company" an organisation, "the country"
 //!   a country, named within the last few sentences.
 //!
+//! One exception looks ahead: a "his" or "she" in a phrase that opens the
+//! sentence points to the person named as the main clause's subject ("After
+//! his arrest, Abdeslam told ..."; GUM coref dev pronoun F1 0.694 -> 0.695,
+//! NewsMTSC dev rw 0.628 -> 0.631).
+//!
 //! It abstains whenever two candidates are about as salient: a wrong link
 //! costs a reader more than a missing one. "it" alone is never resolved (it
 //! is mostly an expletive or an unnamed thing), nor are "they", "them" and
@@ -264,6 +269,7 @@ impl References {
         let lists = lists();
         let here = index + 1;
         self.prune(here);
+        let fronted = fronted_subject(text, lts, &lower, named);
         let mut next_named = named.iter().peekable();
         let mut first_in_sentence = true;
         let mut in_quote = false;
@@ -297,7 +303,8 @@ impl References {
             }
             let w = lower(i);
             if let Some(p) = pronoun(w) {
-                if let Some(id) = self.resolve_pronoun(p, here) {
+                let cataphoric = fronted.filter(|f| i < f.comma).and_then(|f| self.cataphora(p, f, &lower, lists));
+                if let Some(id) = cataphoric.or_else(|| self.resolve_pronoun(p, here)) {
                     out.push(Reference { first: i, end: i + 1, entity: id, kind: MentionKind::Pronoun });
                     let opens = first_in_sentence && !in_quote;
                     let st = self.state(id);
@@ -538,6 +545,29 @@ impl References {
         best.filter(|_| rivals == 0).map(|(id, _)| id)
     }
 
+    /// The subject of the main clause for a "he" or "she" in the fronted
+    /// phrase before it, when their gender does not clash.
+    fn cataphora<'a>(
+        &self,
+        p: Pronoun,
+        fronted: Fronted,
+        lower: &impl Fn(usize) -> &'a str,
+        lists: &Lists,
+    ) -> Option<usize> {
+        let known = self.states.get(fronted.entity).map_or(Gender::Unknown, |s| s.gender);
+        let gender = if known != Gender::Unknown {
+            known
+        } else {
+            lists.sex.get(lower(fronted.first)).copied().unwrap_or_default()
+        };
+        let fits = match p {
+            Pronoun::He => gender != Gender::Female,
+            Pronoun::She => gender != Gender::Male,
+            Pronoun::Its => false,
+        };
+        fits.then_some(fronted.entity)
+    }
+
     fn resolve_pronoun(&self, p: Pronoun, here: usize) -> Option<usize> {
         let mut best: Option<(usize, f32)> = None;
         let mut second = f32::NEG_INFINITY;
@@ -596,6 +626,94 @@ impl References {
         }
         best.filter(|&(_, b)| b - second >= MARGIN).map(|(id, _)| id)
     }
+}
+
+/// Where a sentence opens with a fronted phrase ("After his arrest,", "In
+/// her first year,", "Although he denied it,") and its main clause with a
+/// person's name: the pronouns of that phrase point forward to that person
+/// ("After his arrest, Abdeslam told ..."), whoever was named before.
+/// Returns the person's named mention, with `comma` set to the comma's token.
+/// The phrase must start with a preposition or subordinator (so "His
+/// attorney, David Greenberg," stays an appositive) and hold no name of its
+/// own; only capitalised words (titles) may stand between the comma and the name.
+fn fronted_subject<'a>(
+    text: &str,
+    lts: &[LTok],
+    lower: &impl Fn(usize) -> &'a str,
+    named: &[Named],
+) -> Option<Fronted> {
+    let mut first = 0;
+    if matches!(lower(0), "but" | "yet" | "and" | "so" | "still") {
+        first = 1;
+    }
+    lts.get(first)?;
+    let opener = lower(first);
+    let subordinator = opens_fronted_clause(opener);
+    // "As to his opponent," is about someone else
+    let as_to = first + 1 < lts.len() && lower(first + 1) == "to";
+    if (!subordinator && !opens_fronted_phrase(opener)) || as_to {
+        return None;
+    }
+    // the phrase ends at its comma; a quotation, colon or semicolon first means some other shape
+    let comma = (first + 1..lts.len().min(first + 24))
+        .map(|k| (k, lower(k)))
+        .find(|(_, w)| matches!(*w, "," | ";" | ":" | "\"" | "“" | "”"))
+        .and_then(|(k, w)| (w == ",").then_some(k))?;
+    // a phrase with a subject pronoun is a clause ("At age 80 he continues ..."): only after a subordinator
+    if !subordinator && (first + 1..comma).any(|k| matches!(lower(k), "he" | "she")) {
+        return None;
+    }
+    let subject = named.iter().find(|n| n.first > first)?;
+    if subject.first <= comma || subject.label != Label::Person {
+        return None;
+    }
+    let titles_between =
+        (comma + 1..subject.first).all(|k| lts.get(k).and_then(|t| text.get(t.start..t.end)).is_some_and(is_cap));
+    titles_between.then_some(Fronted { comma, entity: subject.entity, first: subject.first })
+}
+
+/// The main clause's subject found by [`fronted_subject`].
+#[derive(Debug, Clone, Copy)]
+struct Fronted {
+    /// The token of the comma closing the fronted phrase.
+    comma: usize,
+    entity: usize,
+    /// The first token of its name.
+    first: usize,
+}
+
+/// A subordinator that opens a fronted clause ("Although he denied it,").
+fn opens_fronted_clause(w: &str) -> bool {
+    matches!(w, "after" | "before" | "although" | "though" | "while" | "when" | "since" | "because" | "once" | "until")
+}
+
+/// A preposition that opens a fronted phrase ("In her first year,"), or a
+/// participle of reporting ("Asked about his plans,").
+fn opens_fronted_phrase(w: &str) -> bool {
+    matches!(
+        w,
+        "after"
+            | "before"
+            | "despite"
+            | "during"
+            | "in"
+            | "on"
+            | "at"
+            | "as"
+            | "for"
+            | "to"
+            | "with"
+            | "without"
+            | "unlike"
+            | "like"
+            | "throughout"
+            | "upon"
+            | "asked"
+            | "speaking"
+            | "by"
+            | "from"
+            | "following"
+    )
 }
 
 /// A form of "be" or "become" before a predicate.
