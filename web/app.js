@@ -9,6 +9,7 @@ import {
   quoted,
   sortedEntities,
   divergingBar,
+  isWeak,
   CUE_NAMES,
 } from "./render.js";
 import { encodeText, decodeText, PermalinkError } from "./permalink.js";
@@ -323,7 +324,9 @@ function selectEntity(id) {
   const context = entity.framing?.context;
   const words = (context?.words || []).map((w) => `${quoted(w.text)} (${w.weight > 0 ? "+" : "−"}${Math.abs(w.weight).toFixed(2)})`);
   evidence.replaceChildren(
-    el("h3", { text: `${entity.name}: ${fmtScore(entity.framing?.score)} (${entity.framing?.polarity ?? "neutral"})` }),
+    el("h3", {
+      text: `${entity.name}: ${fmtScore(entity.framing?.score)} (${entity.framing?.polarity ?? "neutral"}${isWeak(entity) ? ", a weak lean" : ""})`,
+    }),
     sentences.length
       ? list
       : el("p", {

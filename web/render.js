@@ -175,10 +175,10 @@ export function renderArticle(container, analysis, limits = {}) {
 }
 
 /// A diverging bar: negative to the left of the centre, positive to the right.
-export function divergingBar(score, label) {
+export function divergingBar(score, label, weak = false) {
   const v = Math.max(-1, Math.min(1, Number(score) || 0));
   const bar = el("span", {
-    class: `bar ${v < 0 ? "neg" : v > 0 ? "pos" : "zero"}`,
+    class: `bar ${v < 0 ? "neg" : v > 0 ? "pos" : "zero"}${weak ? " weak" : ""}`,
     role: "img",
     "aria-label": label ?? `framing score ${fmtScore(v)}`,
   });
@@ -200,10 +200,15 @@ export function entityRow(e) {
       el("span", { class: "entity-name", text: e.name }),
       el("span", { class: `badge ent-${e.label}`, text: e.label, title: LABEL_NAMES[e.label] || e.label }),
       el("span", { class: "entity-count", text: `${n} mention${n === 1 ? "" : "s"}` }),
-      divergingBar(e.framing?.score),
-      el("span", { class: "entity-score", text: fmtScore(e.framing?.score) }),
+      divergingBar(e.framing?.score, undefined, isWeak(e)),
+      el("span", { class: "entity-score", text: fmtScore(e.framing?.score) + (isWeak(e) ? " weak" : "") }),
     ),
   );
+}
+
+/// A polar verdict whose evidence only leans (the learned model alone, or cues that barely pass).
+export function isWeak(e) {
+  return e.framing?.polarity !== "neutral" && e.framing?.confidence === "weak";
 }
 
 /// The whole entity list (the report; the page draws it a page at a time).

@@ -227,6 +227,37 @@ test(
   },
 );
 
+test("weak leans are drawn as weak, and every entity row carries its verdict's confidence", async (t) => {
+  await withPage(t, async ({ page }) => {
+    await waitRenders(page);
+    const analysis = await page.evaluate(() => window.slant.analysis.a);
+    const rows = await page.$$eval("#entities button.entity", (bs) =>
+      bs.map((b) => ({
+        id: Number(b.dataset.entity),
+        weakBar: b.querySelector(".bar").classList.contains("weak"),
+        score: b.querySelector(".entity-score").textContent,
+      })),
+    );
+    const byId = new Map(analysis.entities.map((e) => [e.id, e]));
+    let weak = 0;
+    let strong = 0;
+    for (const r of rows) {
+      const f = byId.get(r.id).framing;
+      assert.ok(["none", "weak", "strong"].includes(f.confidence), `confidence of ${byId.get(r.id).name}`);
+      assert.ok(["none", "cues", "context"].includes(f.basis), `basis of ${byId.get(r.id).name}`);
+      const isWeak = f.polarity !== "neutral" && f.confidence === "weak";
+      weak += isWeak;
+      strong += f.confidence === "strong";
+      assert.equal(r.weakBar, isWeak, `${byId.get(r.id).name}: bar drawn as weak iff a weak lean`);
+      assert.equal(r.score.endsWith(" weak"), isWeak, `${byId.get(r.id).name}: score says weak iff a weak lean`);
+    }
+    assert.ok(weak > 0 && strong > 0, "the seed article has both weak leans and strong verdicts");
+    // the summary names an entity the cues frame firmly
+    const most = byId.get(analysis.summary.most_negative);
+    assert.equal(most.framing.confidence, "strong");
+  });
+});
+
 test("cues explain themselves on keyboard focus", async (t) => {
   await withPage(t, async ({ page }) => {
     await waitRenders(page);

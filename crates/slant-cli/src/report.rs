@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use slant_core::{Analysis, CueKind};
+use slant_core::{Analysis, Basis, Confidence, CueKind, Polarity};
 
 /// Writes entities ranked from most negatively to most positively framed,
 /// each with its evidence, then the document summary.
@@ -29,11 +29,15 @@ pub fn write_report(out: &mut impl Write, analysis: &Analysis) -> io::Result<()>
         writeln!(out, "\nEntities, most negatively framed first:")?;
     }
     for e in ranked {
+        let f = &e.framing;
+        let polar = f.polarity != Polarity::Neutral;
+        let verdict = format!("{:?}", f.polarity).to_lowercase();
+        let verdict = if polar && f.confidence == Confidence::Weak { verdict + " (weak)" } else { verdict };
         writeln!(
             out,
-            "  {:+.2} {:<8} {} [{}] — {}",
-            e.framing.score,
-            format!("{:?}", e.framing.polarity).to_lowercase(),
+            "  {:+.2} {:<15} {} [{}] — {}",
+            f.score,
+            verdict,
             Safe(&e.name),
             e.label.as_str(),
             mention_counts(e)
@@ -50,10 +54,21 @@ pub fn write_report(out: &mut impl Write, analysis: &Analysis) -> io::Result<()>
                 )?;
             }
         }
-        let context = &e.framing.context;
-        if !context.words.is_empty() && context.score.abs() >= 0.2 {
+        // the context line: always when it decided the verdict, else when it reads clearly,
+        // saying so when it reads against a verdict the cues made
+        let context = &f.context;
+        let decided = f.basis == Basis::Context;
+        if !context.words.is_empty() && (decided || context.score.abs() >= 0.2) {
             let words: Vec<String> = context.words.iter().map(|w| Quoted(&w.text).to_string()).collect();
-            writeln!(out, "        {:+.2} {:<11} {}", context.score, "context", words.join(" "))?;
+            let against = polar && !decided && (context.score > 0.0) != (f.score > 0.0);
+            let note = if decided {
+                " (the verdict rests on this reading alone)"
+            } else if against {
+                " (reads the other way; the cues decide)"
+            } else {
+                ""
+            };
+            writeln!(out, "        {:+.2} {:<11} {}{note}", context.score, "context", words.join(" "))?;
         }
     }
     Ok(())

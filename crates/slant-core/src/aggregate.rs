@@ -39,7 +39,9 @@
 
 use crate::config::MENTIONS_KEPT;
 use crate::framing::Reading;
-use crate::model::{Context, ContextWord, Cue, CueCounts, CueKind, Entity, Framing, Polarity, Sentence, Summary};
+use crate::model::{
+    Basis, Confidence, Context, ContextWord, Cue, CueCounts, CueKind, Entity, Framing, Polarity, Sentence, Summary,
+};
 
 /// A score at or below minus this is `negative`; at or above it, `positive`.
 pub const POLARITY_THRESHOLD: f32 = 0.1;
@@ -65,6 +67,10 @@ pub const CONTEXT_ONLY_MAX: f32 = 0.3;
 
 /// How much the context model's lean counts beside cues (a cue sums to ±1 at most each).
 pub const CONTEXT_WEIGHT_WITH_CUES: f32 = 0.3;
+
+/// A verdict from cues is `strong` from this score on: past what the
+/// context model alone can give ([`CONTEXT_ONLY_MAX`]).
+pub const STRONG_SCORE: f32 = CONTEXT_ONLY_MAX;
 
 /// Context words kept per entity as evidence.
 const CONTEXT_WORDS: usize = 5;
@@ -249,14 +255,35 @@ impl Aggregator {
             } else {
                 (evidence + CONTEXT_WEIGHT_WITH_CUES * mean(lean)).tanh()
             };
-            entity.framing = Framing { score, polarity: polarity_of(score), cues, cue_count, context };
+            let polarity = polarity_of(score);
+            let basis = if weighed > 0 {
+                Basis::Cues
+            } else if polarity != Polarity::Neutral {
+                Basis::Context
+            } else {
+                Basis::Nothing
+            };
+            let confidence = match basis {
+                Basis::Cues if polarity != Polarity::Neutral && score.abs() >= STRONG_SCORE => Confidence::Strong,
+                Basis::Cues | Basis::Context => Confidence::Weak,
+                Basis::Nothing => Confidence::Nothing,
+            };
+            entity.framing = Framing { score, polarity, cues, cue_count, context, basis, confidence };
         }
+        // the most firmly framed entity first, then the farthest score: a reader names the one
+        // the cues frame, not one the model merely leans on
         let pick = |better: fn(f32, f32) -> bool, wanted: Polarity| {
             entities
                 .iter()
                 .filter(|e| e.framing.polarity == wanted)
                 .fold(None::<&Entity>, |best, e| match best {
-                    Some(b) if !better(e.framing.score, b.framing.score) => Some(b),
+                    Some(b)
+                        if e.framing.confidence < b.framing.confidence
+                            || (e.framing.confidence == b.framing.confidence
+                                && !better(e.framing.score, b.framing.score)) =>
+                    {
+                        Some(b)
+                    }
                     _ => Some(e),
                 })
                 .map(|e| e.id)

@@ -40,13 +40,13 @@ mod vocab;
 #[doc(hidden)]
 pub mod workloads;
 
-pub use aggregate::{polarity_of, POLARITY_THRESHOLD};
+pub use aggregate::{polarity_of, POLARITY_THRESHOLD, STRONG_SCORE};
 pub use analyzer::{analyze, Analyzer};
 pub use config::{Config, MENTIONS_KEPT};
 pub use error::Error;
 pub use model::{
-    Analysis, Context, ContextWord, Cue, CueCounts, CueKind, Entity, EntityMention, Framing, Label, Mention,
-    MentionKind, Polarity, Sentence, SentenceReport, Summary,
+    Analysis, Basis, Confidence, Context, ContextWord, Cue, CueCounts, CueKind, Entity, EntityMention, Framing, Label,
+    Mention, MentionKind, Polarity, Sentence, SentenceReport, Summary,
 };
 pub use segment::SentenceSplitter;
 

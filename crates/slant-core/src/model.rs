@@ -186,6 +186,38 @@ pub enum Polarity {
     Positive,
 }
 
+/// What an entity's verdict rests on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Basis {
+    /// Nothing moved it: neutral by default.
+    #[default]
+    #[cfg_attr(feature = "serde", serde(rename = "none"))]
+    Nothing,
+    /// The cues that target it (the context model's lean only adds to them).
+    Cues,
+    /// The context model's reading of the wording around it, with no counted cue.
+    Context,
+}
+
+/// How firmly the evidence holds an entity's verdict, for a reader deciding
+/// how much to make of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+#[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+pub enum Confidence {
+    /// No evidence either way.
+    #[default]
+    #[cfg_attr(feature = "serde", serde(rename = "none"))]
+    Nothing,
+    /// A lean: the context model alone, or cues that only just pass the
+    /// threshold or cancel out.
+    Weak,
+    /// Cues that together go past what the context model alone could give.
+    Strong,
+}
+
 /// An entity's aggregate framing and the cues behind it.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
@@ -202,11 +234,23 @@ pub struct Framing {
     pub cue_count: usize,
     /// What the wording around its mentions says, and the words that said it.
     pub context: Context,
+    /// What the verdict rests on.
+    pub basis: Basis,
+    /// How firmly its evidence holds the verdict.
+    pub confidence: Confidence,
 }
 
 impl Default for Framing {
     fn default() -> Self {
-        Framing { score: 0.0, polarity: Polarity::Neutral, cues: Vec::new(), cue_count: 0, context: Context::default() }
+        Framing {
+            score: 0.0,
+            polarity: Polarity::Neutral,
+            cues: Vec::new(),
+            cue_count: 0,
+            context: Context::default(),
+            basis: Basis::Nothing,
+            confidence: Confidence::Nothing,
+        }
     }
 }
 

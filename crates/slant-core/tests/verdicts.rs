@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use slant_core::{analyze, Config, Polarity};
+use slant_core::{analyze, Basis, Confidence, Config, Polarity, STRONG_SCORE};
 
 fn articles(file: &str) -> Vec<(String, String)> {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/framing").join(file);
@@ -38,6 +38,16 @@ fn every_polar_entity_of_every_dev_article_has_evidence() {
                 let cues = e.framing.cues.iter().filter(|&&i| a.cues.get(i).is_some_and(|c| c.target == Some(e.id)));
                 if cues.count() == 0 && e.framing.context.words.is_empty() {
                     without.push(format!("{id}: {} {:?}", e.name, e.framing.polarity));
+                }
+                // it says what it rests on, and a verdict of the context model alone is only a lean
+                let f = &e.framing;
+                let consistent = match f.basis {
+                    Basis::Nothing => false,
+                    Basis::Context => f.confidence == Confidence::Weak && !f.context.words.is_empty(),
+                    Basis::Cues => f.cue_count > 0 && f.confidence != Confidence::Nothing,
+                };
+                if !consistent || (f.confidence == Confidence::Strong && f.score.abs() < STRONG_SCORE) {
+                    without.push(format!("{id}: {} {:?} {:?} {:?}", e.name, f.polarity, f.basis, f.confidence));
                 }
             }
         }
