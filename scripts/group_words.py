@@ -8,7 +8,7 @@ letters to add: "abandon ed 2ing 3ment 4s" stands for abandon, abandoned,
 abandoning, abandonment, abandons. gzip finds the letters a sorted list
 repeats only a few bytes back, so crates/slant-core/data/names/common_words.tsv
 costs the page about 48 KB gzipped instead of 72 KB grouped by suffixes.
-The loader (entities/gazetteer.rs, entities/words.rs) expands each line again.
+The loader (resources/gazetteer.rs, lexical/words.rs) expands each line again.
 
 Usage: python3 scripts/group_words.py < words.txt > coded.txt
 """

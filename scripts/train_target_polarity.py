@@ -71,7 +71,7 @@ reported 0.639 with other folds and names). Tried on those folds:
   0.1, weight beside cues 0.3 to 1): within 0.002 of the shipped 0.02 and
   0.3, so unchanged.
 
-Tokens follow slant's tokenizer (crates/slant-core/src/tokens.rs) as closely
+Tokens follow slant's tokenizer (crates/slant-core/src/lexical/tokens.rs) as closely
 as a regular expression can: words keep inner hyphens, apostrophes before a
 letter ("don't") and dots between single letters ("u.s."), numbers keep inner
 dots and commas ("1,000"); a possessive "'s" is its own token; quotation marks

@@ -4,10 +4,11 @@
 use crate::aggregate::Aggregator;
 use crate::config::Config;
 use crate::entities::EntityTracker;
-use crate::framing::{CueFinder, Lexicon};
-use crate::model::{Analysis, Cue, Sentence, SentenceReport};
+use crate::framing::CueFinder;
+use crate::lexical::tokens::{tokenize, Token, TokenKind};
+use crate::model::{Analysis, Cue, Mention, Sentence, SentenceReport};
+use crate::resources::lexicon::Lexicon;
 use crate::segment::Segmenter;
-use crate::tokens::{tokenize, Token, TokenKind};
 use crate::vocab::Vocab;
 
 /// Streaming analysis of one document.
@@ -158,7 +159,7 @@ impl Analyzer {
             &self.word_ids,
             &self.vocab,
             &mentions,
-            &self.tracker,
+            &|m: &Mention| self.tracker.country_of(m),
         );
         for reading in self.cue_finder.context() {
             self.aggregator.add_context(reading, &sentence, index);

@@ -1,6 +1,7 @@
 //! What a caller can tune.
 
 use crate::error::Error;
+use crate::lexical::shipped::data_lines;
 use crate::model::Label;
 
 /// Mentions and cue indices an entity keeps when
@@ -121,15 +122,4 @@ fn bad_line(source: &str, line: usize, problem: &str, format: &str) -> Error {
     let message =
         if problem.is_empty() { format!("expected {format}") } else { format!("{problem}; expected {format}") };
     Error::BadDataLine { source: source.to_string(), line, message }
-}
-
-/// Non-comment, non-blank lines with their 1-based numbers.
-pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    // a byte-order mark written by some editors is no part of the first entry
-    text.strip_prefix('\u{feff}')
-        .unwrap_or(text)
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
-        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
 }

@@ -21,6 +21,29 @@
 //!
 //! Offsets are absolute UTF-8 byte spans over the whole input, half-open,
 //! and `text == input[start..end]` always holds.
+//!
+//! # Floors
+//!
+//! The modules stand on floors; a module imports from its own floor and the
+//! floors below it, never from one above (`tests/layers.rs` checks it).
+//! Bottom to top:
+//!
+//! 1. lexical (`lexical/`): tokens and character classes, case tests and
+//!    lower-casing, the function words, the hasher, the shipped data files
+//!    and the reader of their lines. Imports nothing of the crate.
+//! 2. types (`model`, `error`, `config`): the public data types and settings.
+//! 3. resources (`resources/`): the shipped lists and models, parsed once:
+//!    the gazetteer, the framing lexicons, the context model's weights.
+//! 4. word table (`vocab`): every distinct word of a document looked up once
+//!    in the resources, known by an id.
+//! 5. stages, each above the one before:
+//!    segment (`segment`) → entities with references (`entities/`) → framing
+//!    (`framing/`; it gets what it needs of the entity table as a demonym →
+//!    country lookup, not the table) → aggregate and scoring (`aggregate`).
+//! 6. the analyzer (`analyzer`, `workloads` and this root): drives the
+//!    stages.
+//!
+//! Unit tests (`#[cfg(test)]` modules) may use any floor.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -31,11 +54,10 @@ mod config;
 mod entities;
 mod error;
 mod framing;
-mod hash;
+mod lexical;
 mod model;
+mod resources;
 mod segment;
-mod shipped;
-mod tokens;
 mod vocab;
 #[doc(hidden)]
 pub mod workloads;

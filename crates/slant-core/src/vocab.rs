@@ -10,13 +10,13 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use crate::entities::{is_all_caps, is_cap, lower_into, Gazetteer};
-use crate::framing::{ContextModel, Lexicon, Roles, TokWeights};
-use crate::hash::FxMap;
-use crate::tokens::{Token, TokenKind};
-
-/// The id of tokens that are not words (numbers, punctuation, possessives).
-pub(crate) const NO_WORD: u32 = u32::MAX;
+use crate::lexical::hash::FxMap;
+use crate::lexical::tokens::{Token, TokenKind};
+pub(crate) use crate::lexical::words::NO_WORD;
+use crate::lexical::words::{is_all_caps, is_cap, is_function_word, lower_into};
+use crate::resources::context_model::{Model as ContextModel, TokWeights};
+use crate::resources::gazetteer::Gazetteer;
+use crate::resources::lexicon::{Lexicon, Roles};
 
 /// Distinct words kept before the table starts afresh (news articles use a
 /// few thousand).
@@ -171,7 +171,7 @@ impl Vocab {
             all_caps: is_all_caps(raw),
             starts_phrase: self.lex.starts_phrase(cue),
             starts_alpha: raw.chars().next().is_some_and(char::is_alphabetic),
-            function_word: crate::framing::is_function_word(cue),
+            function_word: is_function_word(cue),
             name_bits: name_word.and_then(|w| self.gaz.info(w)).map_or(0, |w| w.bits),
             name_word,
             name_form,
@@ -236,7 +236,7 @@ fn short_key(bytes: &[u8], len: usize) -> Option<u128> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::framing::Lexicon as Lex;
+    use crate::resources::lexicon::Lexicon as Lex;
 
     fn vocab() -> Vocab {
         Vocab::new(Gazetteer::shipped(), Cow::Borrowed(Lex::shipped()))
@@ -261,7 +261,7 @@ mod tests {
         let mut v = vocab();
         let text = "Xi met Putin and the Secretary-General yesterday in Washington";
         let mut toks = Vec::new();
-        crate::tokens::tokenize(text, &mut toks);
+        crate::lexical::tokens::tokenize(text, &mut toks);
         let mut ids = Vec::new();
         v.intern_tokens(text, &toks, &mut ids);
         for (t, &id) in toks.iter().zip(&ids) {
@@ -289,14 +289,14 @@ mod tests {
         let mut ids = Vec::new();
         let text: String = (0..MAX_WORDS + 10).map(|i| format!("w{i} ")).collect();
         let mut toks = Vec::new();
-        crate::tokens::tokenize(&text, &mut toks);
+        crate::lexical::tokens::tokenize(&text, &mut toks);
         v.intern_tokens(&text, &toks, &mut ids);
         assert!(v.words.len() > MAX_WORDS);
         let long = v.intern("Counterrevolutionaries");
         assert_eq!(v.intern("Counterrevolutionaries"), long);
         assert_eq!(v.name_form(long), "counterrevolutionaries");
         let mut toks2 = Vec::new();
-        crate::tokens::tokenize("Dictator w5", &mut toks2);
+        crate::lexical::tokens::tokenize("Dictator w5", &mut toks2);
         v.intern_tokens("Dictator w5", &toks2, &mut ids);
         assert_eq!(v.words.len(), 2);
         assert_eq!(v.cue_form(ids[0]), "dictator");

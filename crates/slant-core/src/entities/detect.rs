@@ -8,12 +8,12 @@
 //! where any word is capitalised (sentence start, after an opening quote)
 //! counts only when the lists or the document so far know it.
 
+use crate::lexical::tokens::TokenKind;
+use crate::lexical::words::{is_all_caps, is_function_word, LTok};
 use crate::model::Label;
-use crate::tokens::TokenKind;
+use crate::resources::gazetteer::{class, Gazetteer, Source};
 
-use super::gazetteer::{class, Gazetteer, Source};
 use super::link::Doc;
-use super::words::{is_all_caps, LTok};
 use crate::vocab::Vocab;
 
 /// How sure a label is.
@@ -1002,7 +1002,7 @@ impl Detector {
             // or the subject, before a lower-case word that is no function word
             || (listed_family
                 && !has(class::FUNCTION | class::NOT_NAME)
-                && !crate::framing::is_function_word(next)
+                && !is_function_word(next)
                 && next_starts(char::is_lowercase))
             // "Comey's interpretation", "Norquist’s comments"
             || (!weak_all && unlisted_surname && possessive_at(text, lts, b))
@@ -1053,7 +1053,7 @@ impl Detector {
             (Some(last), Some(next)) => {
                 text.get(last.end..next.start).is_some_and(|gap| gap.contains('\n'))
                     || next.kind != TokenKind::Word
-                    || crate::framing::is_function_word(self.lower_of(text, lts, after))
+                    || is_function_word(self.lower_of(text, lts, after))
             }
             _ => true,
         };
@@ -1315,4 +1315,26 @@ fn is_caps_text(text: &str, lts: &[LTok], s: usize, e: usize) -> bool {
 /// The last word of a law's or treaty's name ("Act", "Treaty", "Accords").
 fn is_law_head(low: &str) -> bool {
     matches!(low, "act" | "acts" | "treaty" | "treaties" | "accord" | "accords" | "amendment" | "amendments")
+}
+
+/// The entity table as the detector reads it (here, not in [`link`](super::link),
+/// so the table does not depend on the detector).
+impl Doc {
+    /// The length of the longest multi-word name seen so far that starts at token `i`.
+    pub(crate) fn known_name_at(&self, det: &Detector, i: usize, end: usize) -> Option<usize> {
+        let first = det.low(i);
+        let ids = self.words.get(first)?;
+        let mut best = None;
+        for &id in ids {
+            let Some(st) = self.states.get(id as usize) else { continue };
+            let n = st.words.len();
+            if n < 2 || i + n > end || st.words.first().map(|w| &**w) != Some(first) {
+                continue;
+            }
+            if st.words.iter().enumerate().all(|(k, w)| det.low(i + k) == &**w) && best.is_none_or(|b| n > b) {
+                best = Some(n);
+            }
+        }
+        best
+    }
 }

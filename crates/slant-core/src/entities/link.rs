@@ -9,11 +9,9 @@
 
 use crate::model::Label;
 
-use super::detect::Detector;
-use super::gazetteer::{Gazetteer, Source};
-use crate::config::data_lines;
-use crate::hash::FxMap;
-use crate::shipped::shipped;
+use crate::lexical::hash::FxMap;
+use crate::lexical::shipped::{data_lines, shipped};
+use crate::resources::gazetteer::{Gazetteer, Source};
 use std::sync::OnceLock;
 
 const NICKNAMES: &str = shipped!("../../data/names/nicknames.tsv");
@@ -69,7 +67,7 @@ pub(crate) struct Doc {
     pub(crate) states: Vec<EntState>,
     /// Lower-cased word of a name → the entities, at most
     /// [`MAX_ENTITIES_PER_WORD`] of the most recently mentioned, whose name has it.
-    words: FxMap<Box<str>, Vec<u32>>,
+    pub(crate) words: FxMap<Box<str>, Vec<u32>>,
     /// Lower-cased name as written (words joined by one space) → entity.
     surfaces: FxMap<Box<str>, u32>,
     /// Gazetteer entry → entity.
@@ -108,24 +106,6 @@ impl Doc {
     /// A word of a name seen so far.
     pub(crate) fn knows_token(&self, lower: &str) -> bool {
         self.words.contains_key(lower)
-    }
-
-    /// The length of the longest multi-word name seen so far that starts at token `i`.
-    pub(crate) fn known_name_at(&self, det: &Detector, i: usize, end: usize) -> Option<usize> {
-        let first = det.low(i);
-        let ids = self.words.get(first)?;
-        let mut best = None;
-        for &id in ids {
-            let Some(st) = self.states.get(id as usize) else { continue };
-            let n = st.words.len();
-            if n < 2 || i + n > end || st.words.first().map(|w| &**w) != Some(first) {
-                continue;
-            }
-            if st.words.iter().enumerate().all(|(k, w)| det.low(i + k) == &**w) && best.is_none_or(|b| n > b) {
-                best = Some(n);
-            }
-        }
-        best
     }
 
     /// Finds or makes the entity of a mention; returns its id.

@@ -1,36 +1,34 @@
 //! Named-entity mentions, their labels, and the per-document entity table
 //! that groups name variants ("Xi Jinping" … "Xi") into one entity.
 //!
-//! - [`words`]: tokens as the rules see them, case tests.
-//! - [`gazetteer`]: the shipped name lists (`data/names/*.tsv`), compiled once.
 //! - [`detect`]: name spans in one sentence and their first-guess labels.
 //! - [`link`]: which entity of the document a mention names; labels by vote.
 //! - [`refs`]: pronouns and descriptions ("he", "the congressman") that
 //!   refer back to a named entity.
 //!
+//! Tokens as the rules see them and case tests are the lexical floor's
+//! ([`words`](crate::lexical::words)); the shipped name lists
+//! (`data/names/*.tsv`) are a resource ([`gazetteer`](crate::resources::gazetteer)).
+//!
 //! Everything a sentence's mentions depend on is that sentence and the ones
 //! before it, so streamed output does not depend on chunking.
 
 mod detect;
-mod gazetteer;
 mod link;
 mod refs;
-mod words;
 
 use std::sync::Arc;
 
 use crate::config::{Config, MENTIONS_KEPT};
+use crate::lexical::tokens::{Token, TokenKind};
+use crate::lexical::words::{logical_tokens, LTok, NO_WORD};
 use crate::model::{Entity, EntityMention, Framing, Label, Mention, MentionKind, Sentence};
-use crate::tokens::{Token, TokenKind};
-use crate::vocab::{Vocab, NO_WORD};
+use crate::resources::gazetteer::{Gazetteer, Source};
+use crate::vocab::Vocab;
 
 use detect::{Detector, Span};
-pub(crate) use gazetteer::Gazetteer;
-use gazetteer::Source;
 use link::{Candidate, Doc};
 use refs::{Named, Reference, References};
-pub(crate) use words::{is_all_caps, is_cap, lower_into};
-use words::{logical_tokens, LTok};
 
 /// The per-document entity table; finds and links mentions sentence by sentence.
 #[derive(Debug)]
@@ -346,9 +344,9 @@ fn word_count(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::framing::Lexicon;
+    use crate::lexical::tokens::tokenize;
+    use crate::resources::lexicon::Lexicon;
     use crate::segment::Segmenter;
-    use crate::tokens::tokenize;
 
     fn new_vocab(tracker: &EntityTracker) -> Vocab {
         Vocab::new(tracker.gazetteer(), Lexicon::with_extra(&[]))

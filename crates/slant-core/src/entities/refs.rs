@@ -27,13 +27,11 @@
 
 use std::sync::OnceLock;
 
-use crate::config::data_lines;
-use crate::hash::FxMap;
+use crate::lexical::hash::FxMap;
+use crate::lexical::shipped::{data_lines, shipped};
+use crate::lexical::tokens::TokenKind;
+use crate::lexical::words::{front_coded, is_cap, LTok};
 use crate::model::{Label, MentionKind};
-use crate::tokens::TokenKind;
-
-use super::words::{front_coded, is_cap, LTok};
-use crate::shipped::shipped;
 
 const GIVEN_NAME_SEX: &str = shipped!("../../data/names/given_name_sex.tsv");
 const ROLES: &str = shipped!("../../data/names/roles.tsv");

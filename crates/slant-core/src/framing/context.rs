@@ -13,7 +13,8 @@
 //! mention reads as one token `<e>`. Four more features, unscaled: the summed
 //! lexicon valence (/4, times VADER's -0.74 after a negation within three
 //! tokens) within [`VALENCE_NEAR`] tokens of the mention or farther, in its
-//! clause or another ([`VALENCE_FEATURES`]). The clause features were chosen
+//! clause or another
+//! ([`VALENCE_FEATURES`](crate::resources::context_model::VALENCE_FEATURES)). The clause features were chosen
 //! by cross-validation on the training data (see the script), as was fitting
 //! the weights with each feature scaled by its naive-Bayes log-count ratio
 //! (scaled back in the file, so the features read here are as listed).
@@ -21,22 +22,13 @@
 //! [`Reading::lean`] is what `aggregate` decides by: the model's most likely
 //! class with its margin; [`Reading::score`] is what a reader is shown.
 
-use std::hash::Hasher;
-use std::sync::OnceLock;
-
-use super::lexicon::Modifier;
 use super::{Ctx, MSpan};
-use crate::hash::{hasher, FxMap};
-use crate::tokens::TokenKind;
+use crate::lexical::tokens::TokenKind;
+use crate::resources::context_model::{Model, TokWeights};
+use crate::resources::lexicon::Modifier;
 
-const MODEL: &str = include_str!("../../data/lexicons/target_model.tsv");
 /// Words this close to the mention (in tokens) are "near" features; as in training.
 const NEAR: usize = 5;
-/// The placeholder that stands for the mention in bigrams.
-const PLACEHOLDER: &str = "<t>";
-/// What every other name in the sentence reads as, so the model weighs how a
-/// sentence treats its target rather than which names appear near it.
-const OTHER_NAME: &str = "<e>";
 /// Valence this close to the mention (in tokens) is "near"; as in training.
 const VALENCE_NEAR: usize = 4;
 /// VADER's negation scalar, and how many tokens back a negation reaches.
@@ -45,149 +37,8 @@ const NEGATION_REACH: usize = 3;
 /// Punctuation that ends a clause: words between two of these (or the
 /// sentence's ends) share the mention's clause or not.
 const CLAUSE_MARKS: [&str; 7] = [",", ";", ":", "(", ")", "\u{2013}", "\u{2014}"];
-/// The valence features, as named in the model file: near (within
-/// [`VALENCE_NEAR`] tokens) or far, in the mention's clause (c) or another (o).
-const VALENCE_FEATURES: [&str; 4] = ["valence:near:c", "valence:near:o", "valence:far:c", "valence:far:o"];
 /// Evidence words kept per sentence.
 const WORDS_PER_SENTENCE: usize = 3;
-
-/// What a feature is about; mixed into its key so "u:x" and "l:x" differ.
-#[derive(Clone, Copy)]
-enum Feature {
-    Unigram = 1,
-    Bigram = 2,
-    Left = 3,
-    Right = 4,
-    Clause = 5,
-}
-
-/// The hash of one token's text, the unit every feature key is built from.
-pub(crate) fn word_key(word: &str) -> u64 {
-    let mut h = hasher();
-    h.write(word.as_bytes());
-    h.finish()
-}
-
-fn feature_key(kind: Feature, a: u64, b: u64) -> u64 {
-    let mut h = hasher();
-    h.write_u64(kind as u64);
-    h.write_u64(a);
-    h.write_u64(b);
-    h.finish()
-}
-
-/// The model's weights [toward negative, toward positive] for one token's text,
-/// looked up once per distinct word (the word table keeps them).
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct TokWeights {
-    key: u64,
-    unigram: [f32; 2],
-    left: [f32; 2],
-    right: [f32; 2],
-    clause: [f32; 2],
-    /// Some bigram feature starts with this word (most words start none,
-    /// so their bigrams need no lookup).
-    starts_bigram: bool,
-}
-
-/// A multinomial logistic regression with neutral as the reference class.
-#[derive(Debug, Default)]
-pub(crate) struct Model {
-    /// Feature key → weights toward negative and positive.
-    features: FxMap<u64, [f32; 2]>,
-    /// Word key → all the weights of the word on its own, gathered at load
-    /// so a word costs one lookup.
-    words: FxMap<u64, TokWeights>,
-    bias: [f32; 2],
-    /// Per [`VALENCE_FEATURES`] entry.
-    valence: [[f32; 2]; 4],
-    placeholder: u64,
-    /// The placeholder that stands for the mention read.
-    target: TokWeights,
-    other_name: TokWeights,
-    possessive: TokWeights,
-    quote: TokWeights,
-}
-
-impl Model {
-    /// The shipped model, parsed on first use.
-    pub(crate) fn shipped() -> &'static Model {
-        static M: OnceLock<Model> = OnceLock::new();
-        M.get_or_init(|| Model::parse(MODEL))
-    }
-
-    fn parse(text: &str) -> Model {
-        let mut m = Model { placeholder: word_key(PLACEHOLDER), ..Model::default() };
-        for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            let mut cols = line.split('\t');
-            let (Some(name), Some(neg), Some(pos)) = (cols.next(), cols.next(), cols.next()) else { continue };
-            let (Ok(neg), Ok(pos)) = (neg.trim().parse::<f32>(), pos.trim().parse::<f32>()) else { continue };
-            match name.split_once(':') {
-                Some(("u", w)) => m.word_mut(w).unigram = [neg, pos],
-                Some(("l", w)) => m.word_mut(w).left = [neg, pos],
-                Some(("r", w)) => m.word_mut(w).right = [neg, pos],
-                Some(("c", w)) => m.word_mut(w).clause = [neg, pos],
-                Some(("b", pair)) => {
-                    if let Some((a, _)) = pair.split_once(' ') {
-                        m.word_mut(a).starts_bigram = true;
-                    }
-                }
-                _ => {}
-            }
-            let key = match name.split_once(':') {
-                _ if name == "bias" => {
-                    m.bias = [neg, pos];
-                    continue;
-                }
-                _ if name.starts_with("valence:") => {
-                    if let Some(i) = VALENCE_FEATURES.iter().position(|&v| v == name) {
-                        m.valence[i] = [neg, pos];
-                    }
-                    continue;
-                }
-                Some(("u", w)) => feature_key(Feature::Unigram, word_key(w), 0),
-                Some(("l", w)) => feature_key(Feature::Left, word_key(w), 0),
-                Some(("r", w)) => feature_key(Feature::Right, word_key(w), 0),
-                Some(("c", w)) => feature_key(Feature::Clause, word_key(w), 0),
-                Some(("b", pair)) => match pair.split_once(' ') {
-                    Some((a, b)) => feature_key(Feature::Bigram, word_key(a), word_key(b)),
-                    None => continue,
-                },
-                _ => continue,
-            };
-            m.features.insert(key, [neg, pos]);
-        }
-        m.target = m.weights(PLACEHOLDER);
-        m.other_name = m.weights(OTHER_NAME);
-        m.possessive = m.weights("'s");
-        m.quote = m.weights("\"");
-        m
-    }
-
-    fn word_mut(&mut self, w: &str) -> &mut TokWeights {
-        let key = word_key(w);
-        self.words.entry(key).or_insert(TokWeights { key, ..TokWeights::default() })
-    }
-
-    fn get(&self, kind: Feature, a: u64, b: u64) -> [f32; 2] {
-        self.features.get(&feature_key(kind, a, b)).copied().unwrap_or_default()
-    }
-
-    /// The weights of the bigram of `first` and the word keyed `second`.
-    fn bigram(&self, first: &TokWeights, second: u64) -> [f32; 2] {
-        if first.starts_bigram {
-            self.get(Feature::Bigram, first.key, second)
-        } else {
-            [0.0; 2]
-        }
-    }
-
-    /// The weights of one lower-cased token text.
-    pub(crate) fn weights(&self, word: &str) -> TokWeights {
-        let key = word_key(word);
-        self.words.get(&key).copied().unwrap_or(TokWeights { key, ..TokWeights::default() })
-    }
-}
 
 /// One token the model reads.
 #[derive(Debug, Clone, Copy, Default)]
@@ -398,29 +249,5 @@ impl SentenceFeatures {
             }
         }
         reading
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_shipped_model_parses_every_feature() {
-        let m = Model::shipped();
-        let lines = MODEL.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
-        assert_eq!(m.features.len() + 5, lines, "every line but the bias and the four valences is a feature");
-        assert!(m.bias[0] != 0.0 && m.bias[1] != 0.0);
-        // more valence reads more positive, near the mention and in its clause most
-        let [near_same, near_other, far_same, far_other] = m.valence;
-        assert!(near_same[1] > near_same[0]);
-        assert!(near_same[1] > near_other[1] && near_same[1] > far_same[1] && near_same[1] > far_other[1]);
-    }
-
-    #[test]
-    fn keys_tell_kinds_and_order_apart() {
-        let (x, y) = (word_key("x"), word_key("y"));
-        assert_ne!(feature_key(Feature::Left, x, 0), feature_key(Feature::Right, x, 0));
-        assert_ne!(feature_key(Feature::Bigram, x, y), feature_key(Feature::Bigram, y, x));
     }
 }

@@ -1,9 +1,9 @@
 //! Doubt: hedges and distancing — "alleged", "so-called", "purportedly",
 //! "contrary to extensive evidence" — with the phrase or clause they reach.
 
-use super::lexicon::{Roles, Scope};
 use super::{words, Aim, Cand, Ctx};
 use crate::model::CueKind;
+use crate::resources::lexicon::{Roles, Scope};
 
 /// Longest reach of a doubt cue, in tokens.
 const NP_REACH: usize = 4;

@@ -2,9 +2,9 @@
 //! dictator Xi Jinping", "the Russian propaganda outlet RT", "respected
 //! statesman".
 
-use super::lexicon::LabelPos;
 use super::{words, Aim, Cand, Ctx};
 use crate::model::CueKind;
+use crate::resources::lexicon::LabelPos;
 
 /// What a label word turned out to be in context.
 pub(crate) enum Outcome {

@@ -2,9 +2,9 @@
 //! VADER's rules for negation ("not a threat") and intensifiers ("utterly
 //! reckless").
 
-use super::lexicon::{Feeling, Modifier, Roles};
 use super::{Aim, Cand, Ctx};
 use crate::model::CueKind;
+use crate::resources::lexicon::{Feeling, Modifier, Roles};
 
 /// A word from VADER's general lexicon makes a cue from this |valence| up;
 /// words of our own loaded list always do. Measured on the development sets

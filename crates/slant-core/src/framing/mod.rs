@@ -2,7 +2,7 @@
 //! words, each attached to the entity it frames.
 //!
 //! One sentence at a time: the tokens are looked up once in the
-//! [`lexicon`](lexicon::Lexicon) (one hash lookup per token, phrases by their
+//! [`lexicon`](crate::resources::lexicon::Lexicon) (one hash lookup per token, phrases by their
 //! first word), quotation marks are paired and classified
 //! ([`scare_quotes`]), each word or phrase with a role becomes a candidate
 //! cue ([`labels`], [`doubt`], [`attribution`], [`loaded`]), and
@@ -12,20 +12,23 @@ mod attribution;
 mod context;
 mod doubt;
 mod labels;
-mod lexicon;
 mod loaded;
 mod scare_quotes;
 mod target;
 mod words;
 
-use crate::entities::EntityTracker;
+use crate::lexical::tokens::{Token, TokenKind};
+use crate::lexical::words::NO_WORD;
 use crate::model::{Cue, CueKind, Label, Mention, MentionKind, Sentence};
-use crate::tokens::{Token, TokenKind};
-use crate::vocab::{Vocab, NO_WORD};
+use crate::resources::context_model::Model as ContextModel;
+use crate::resources::lexicon::Roles;
+use crate::vocab::Vocab;
 
-pub(crate) use context::{Model as ContextModel, Reading, TokWeights};
-pub(crate) use lexicon::{Lexicon, Roles};
-pub(crate) use words::is_function_word;
+pub(crate) use context::Reading;
+
+/// What framing needs of the entity table: the country entity a demonym
+/// mention ("Chinese") points to, when the document has named that country.
+pub(crate) type CountryOf<'a> = dyn Fn(&Mention) -> Option<usize> + 'a;
 
 /// Sentinel for "no mention covers this token".
 const NO_MENTION: u32 = u32::MAX;
@@ -218,7 +221,7 @@ impl CueFinder {
         word_ids: &[u32],
         vocab: &Vocab,
         mentions: &[Mention],
-        entities: &EntityTracker,
+        country_of: &CountryOf,
     ) -> Vec<Cue> {
         let text = sentence.text.as_str();
         self.prepare(text, sentence.start, tokens, word_ids, vocab, mentions);
@@ -247,7 +250,8 @@ impl CueFinder {
             // shown but frame no one (the verb that reports it still frames the speaker)
             let quoted = cand.kind != CueKind::Attribution
                 && (cand.first..cand.end).all(|i| ctx.toks.get(i).is_some_and(|t| t.in_speech));
-            let target = if quoted { None } else { target::resolve(&ctx, cand, mentions, entities, self.last_person) };
+            let target =
+                if quoted { None } else { target::resolve(&ctx, cand, mentions, country_of, self.last_person) };
             if let Some(entity) = target {
                 self.cue_targets.push((cand.first, cand.end, entity));
             }
@@ -264,7 +268,7 @@ impl CueFinder {
         }
         self.context.clear();
         if !self.spans.is_empty() || !self.reference_spans.is_empty() {
-            let model = context::Model::shipped();
+            let model = ContextModel::shipped();
             // the word table holds `model.weights` of each word, looked up once
             self.features.prepare(model, &ctx, |i| vocab.weights(ctx.word_id(i)), &self.cue_targets);
             // one reading per entity: at its first name, else (an entity this sentence

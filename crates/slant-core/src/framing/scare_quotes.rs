@@ -3,8 +3,8 @@
 //! apart from quoted speech ("…," Putin continued), titles and mentioned terms.
 
 use super::{words, Aim, Cand, Ctx};
+use crate::lexical::tokens::TokenKind;
 use crate::model::CueKind;
-use crate::tokens::TokenKind;
 
 /// A scare quote holds at most this many words; longer quotations are speech.
 pub(crate) const MAX_WORDS: usize = 4;

@@ -12,10 +12,9 @@
 //! - a demonym ("Chinese state media", "the Russian government") frames its
 //!   country when the entity table knows it.
 
-use super::{words, Aim, Cand, Ctx, MSpan};
-use crate::entities::EntityTracker;
+use super::{words, Aim, Cand, CountryOf, Ctx, MSpan};
+use crate::lexical::tokens::TokenKind;
 use crate::model::{CueKind, Label, Mention};
-use crate::tokens::TokenKind;
 
 /// How far (in tokens) the noun-phrase rules look.
 const NP_REACH: usize = 4;
@@ -25,7 +24,7 @@ pub(crate) fn resolve(
     ctx: &Ctx,
     cand: &Cand,
     mentions: &[Mention],
-    entities: &EntityTracker,
+    country_of: &CountryOf,
     last_person: Option<usize>,
 ) -> Option<usize> {
     let span = match cand.aim {
@@ -46,30 +45,25 @@ pub(crate) fn resolve(
             }
         }),
         Aim::Object => object(ctx, cand),
-        Aim::Speaker => return speaker(ctx, cand, mentions, entities, last_person),
-        Aim::Reported => return reported(ctx, cand, mentions, entities),
+        Aim::Speaker => return speaker(ctx, cand, mentions, country_of, last_person),
+        Aim::Reported => return reported(ctx, cand, mentions, country_of),
         Aim::None => None,
     }?;
-    Some(entity_of(ctx, span, mentions, entities))
+    Some(entity_of(ctx, span, mentions, country_of))
 }
 
 /// The entity a mention stands for; a demonym modifying a common noun
 /// ("Chinese state media") stands for its country.
-fn entity_of(ctx: &Ctx, span: &MSpan, mentions: &[Mention], entities: &EntityTracker) -> usize {
+fn entity_of(ctx: &Ctx, span: &MSpan, mentions: &[Mention], country_of: &CountryOf) -> usize {
     if span.label == Label::Norp {
         let before_noun = ctx.is_word(span.end) && ctx.mention_at(span.end).is_none();
         if before_noun {
-            if let Some(country) = mentions.get(span.index).and_then(|m| country_of(entities, m)) {
+            if let Some(country) = mentions.get(span.index).and_then(country_of) {
                 return country;
             }
         }
     }
     span.entity
-}
-
-/// The country entity a demonym mention points to.
-fn country_of(entities: &EntityTracker, mention: &Mention) -> Option<usize> {
-    entities.country_of(mention)
 }
 
 /// The mention starting exactly at token `i`.
@@ -151,7 +145,7 @@ fn noun_phrase<'a>(ctx: &Ctx<'a>, cand: &Cand) -> Option<&'a MSpan> {
 
 /// Whether a label candidate ends in a noun (its last word is a noun label).
 fn ends_in_noun(ctx: &Ctx, cand: &Cand) -> bool {
-    use super::lexicon::LabelPos;
+    use crate::resources::lexicon::LabelPos;
     let last = cand.end.saturating_sub(1);
     if cand.end - cand.first > 1 {
         return true;
@@ -235,7 +229,7 @@ fn agent<'a>(ctx: &Ctx<'a>, cand: &Cand) -> Option<&'a MSpan> {
 /// reference after it in the sentence, before a clause ends with
 /// punctuation ("X admitted that he lied" → X through "he"; "X insisted
 /// Trump was right" → Trump); no one when the claim names no one.
-fn reported(ctx: &Ctx, cand: &Cand, mentions: &[Mention], entities: &EntityTracker) -> Option<usize> {
+fn reported(ctx: &Ctx, cand: &Cand, mentions: &[Mention], country_of: &CountryOf) -> Option<usize> {
     let stop = (cand.end..ctx.toks.len())
         .find(|&i| {
             ctx.toks.get(i).is_some_and(|t| {
@@ -247,7 +241,7 @@ fn reported(ctx: &Ctx, cand: &Cand, mentions: &[Mention], entities: &EntityTrack
     let reference = first_between(ctx.references, cand.end, stop);
     match (name, reference) {
         (Some(n), Some(r)) if r.first < n.first => Some(r.entity),
-        (Some(n), _) => Some(entity_of(ctx, n, mentions, entities)),
+        (Some(n), _) => Some(entity_of(ctx, n, mentions, country_of)),
         (None, Some(r)) => Some(r.entity),
         (None, None) => None,
     }
@@ -259,13 +253,13 @@ fn speaker(
     ctx: &Ctx,
     cand: &Cand,
     mentions: &[Mention],
-    entities: &EntityTracker,
+    country_of: &CountryOf,
     last_person: Option<usize>,
 ) -> Option<usize> {
     // The speaker named by the mention at `mention` or the pronoun at `word`.
     let speaker_at = |mention: Option<&MSpan>, word: usize| -> Option<usize> {
         if let Some(m) = mention {
-            return Some(entity_of(ctx, m, mentions, entities));
+            return Some(entity_of(ctx, m, mentions, country_of));
         }
         if !words::is_person_pronoun(ctx.word(word)) {
             return None;

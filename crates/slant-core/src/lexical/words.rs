@@ -1,14 +1,16 @@
-//! Word-level helpers shared by the name lists and the detector: tokens with
-//! abbreviation dots attached ("Mr.", "W.", "Inc."), case tests, lower-casing
-//! into a reused buffer.
+//! Word-level helpers shared by the name lists, the word table and the
+//! stages: tokens with abbreviation dots attached ("Mr.", "W.", "Inc."), case
+//! tests, lower-casing into a reused buffer, the function words, and the id
+//! of tokens that are no word.
 
 use std::sync::OnceLock;
 
-use crate::config::data_lines;
-use crate::hash::FxMap;
-use crate::shipped::shipped;
-use crate::tokens::{is_combining_mark, Token, TokenKind, SOFT_HYPHEN};
-use crate::vocab::NO_WORD;
+use super::hash::FxMap;
+use super::shipped::{data_lines, shipped};
+use super::tokens::{is_combining_mark, Token, TokenKind, SOFT_HYPHEN};
+
+/// The id of tokens that are not words (numbers, punctuation, possessives).
+pub(crate) const NO_WORD: u32 = u32::MAX;
 
 /// A token as the entity rules see it: like [`Token`], but an abbreviation
 /// keeps its dot ("St." "Louis", "George" "W." "Bush").
@@ -230,10 +232,146 @@ fn norm_apostrophe(c: char) -> char {
     }
 }
 
+/// Determiners, prepositions, conjunctions, auxiliaries, pronouns: words that
+/// end a premodifier chain.
+pub(crate) fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "with"
+            | "to"
+            | "from"
+            | "into"
+            | "onto"
+            | "over"
+            | "under"
+            | "about"
+            | "against"
+            | "between"
+            | "among"
+            | "through"
+            | "during"
+            | "after"
+            | "before"
+            | "since"
+            | "until"
+            | "as"
+            | "like"
+            | "than"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "so"
+            | "yet"
+            | "if"
+            | "because"
+            | "while"
+            | "although"
+            | "though"
+            | "when"
+            | "where"
+            | "who"
+            | "whom"
+            | "whose"
+            | "which"
+            | "what"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "shall"
+            | "should"
+            | "may"
+            | "might"
+            | "must"
+            | "he"
+            | "she"
+            | "it"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+            | "him"
+            | "her"
+            | "them"
+            | "us"
+            | "me"
+            | "his"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "not"
+            | "no"
+            | "also"
+            | "very"
+            | "more"
+            | "most"
+            | "said"
+            | "says"
+            | "say"
+            | "told"
+            | "there"
+            | "here"
+            | "then"
+            | "now"
+            | "all"
+            | "some"
+            | "any"
+            | "each"
+            | "every"
+            | "both"
+            | "either"
+            | "neither"
+            | "such"
+            | "own"
+            | "including"
+            | "via"
+            | "per"
+            | "without"
+            | "within"
+            | "upon"
+            | "amid"
+            | "across"
+            | "behind"
+            | "beyond"
+            | "toward"
+            | "towards"
+            | "around"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::tokenize;
+    use crate::lexical::tokens::tokenize;
 
     fn lts(text: &str) -> Vec<&str> {
         let mut toks = Vec::new();

@@ -4,14 +4,11 @@
 
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 
-use crate::config::data_lines;
+use crate::lexical::hash::FxMap;
+use crate::lexical::shipped::{data_lines, shipped};
+use crate::lexical::tokens::{tokenize, Token};
+use crate::lexical::words::{front_coded, logical_tokens, lower_into, LTok, Pattern};
 use crate::model::Label;
-use crate::tokens::{tokenize, Token};
-
-use super::words::{front_coded, logical_tokens, lower_into, LTok, Pattern};
-use crate::shipped::shipped;
-
-use crate::hash::FxMap;
 
 /// Word classes, as bits.
 pub(crate) mod class {

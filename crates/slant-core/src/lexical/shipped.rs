@@ -1,14 +1,14 @@
 //! The shipped data files (name lists, lexicons), with their comment lines
 //! dropped at compile time: the headers (source, licence, columns) are for
 //! readers of the files and would otherwise take 3.5 KB of the page's
-//! gzipped wasm. [`data_lines`](crate::config::data_lines) skips the same
+//! gzipped wasm. [`data_lines`] skips the same
 //! lines, so the rules read the same data either way.
 
 /// `include_str!` less the lines that start with `#`, as a `&'static str`.
 macro_rules! shipped {
     ($path:literal) => {{
         const RAW: &str = include_str!($path);
-        const BYTES: [u8; $crate::shipped::uncommented_len(RAW)] = $crate::shipped::uncommented(RAW);
+        const BYTES: [u8; $crate::lexical::shipped::uncommented_len(RAW)] = $crate::lexical::shipped::uncommented(RAW);
         // whole lines are dropped, so what is left is UTF-8 too (checked at compile time)
         const TEXT: &str = match std::str::from_utf8(&BYTES) {
             Ok(text) => text,
@@ -65,9 +65,20 @@ pub(crate) const fn uncommented<const N: usize>(text: &str) -> [u8; N] {
     out
 }
 
+/// Non-comment, non-blank lines with their 1-based numbers.
+pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    // a byte-order mark written by some editors is no part of the first entry
+    text.strip_prefix('\u{feff}')
+        .unwrap_or(text)
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::config::data_lines;
+    use super::data_lines;
 
     #[test]
     fn comment_lines_are_dropped_and_data_kept() {

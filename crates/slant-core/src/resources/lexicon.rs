@@ -13,8 +13,8 @@ const MODIFIERS: &str = shipped!("../../data/lexicons/modifiers.tsv");
 const NEWS_NEUTRAL: &str = shipped!("../../data/lexicons/news_neutral.tsv");
 const FEELINGS: &str = shipped!("../../data/lexicons/feelings.tsv");
 
-use crate::hash::FxMap;
-use crate::shipped::shipped;
+use crate::lexical::hash::FxMap;
+use crate::lexical::shipped::shipped;
 
 /// Whether a label word names a referent itself or describes one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

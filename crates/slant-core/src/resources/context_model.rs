@@ -1,0 +1,183 @@
+//! The data of the context model: the weights of the small linear model
+//! (`data/lexicons/target_model.tsv`, trained on NewsMTSC by
+//! `scripts/train_target_polarity.py`) that [`framing::context`](crate::framing)
+//! reads around each mention, parsed once, with each word's weights gathered
+//! so the word table looks a word up once. The features themselves (what the
+//! model reads in a sentence) are the framing stage's.
+
+use std::hash::Hasher;
+use std::sync::OnceLock;
+
+use crate::lexical::hash::{hasher, FxMap};
+
+const MODEL: &str = include_str!("../../data/lexicons/target_model.tsv");
+/// The placeholder that stands for the mention in bigrams.
+const PLACEHOLDER: &str = "<t>";
+/// What every other name in the sentence reads as, so the model weighs how a
+/// sentence treats its target rather than which names appear near it.
+const OTHER_NAME: &str = "<e>";
+/// The valence features, as named in the model file: near (within
+/// [`VALENCE_NEAR`] tokens) or far, in the mention's clause (c) or another (o).
+pub(crate) const VALENCE_FEATURES: [&str; 4] = ["valence:near:c", "valence:near:o", "valence:far:c", "valence:far:o"];
+
+/// What a feature is about; mixed into its key so "u:x" and "l:x" differ.
+#[derive(Clone, Copy)]
+enum Feature {
+    Unigram = 1,
+    Bigram = 2,
+    Left = 3,
+    Right = 4,
+    Clause = 5,
+}
+
+/// The hash of one token's text, the unit every feature key is built from.
+pub(crate) fn word_key(word: &str) -> u64 {
+    let mut h = hasher();
+    h.write(word.as_bytes());
+    h.finish()
+}
+
+fn feature_key(kind: Feature, a: u64, b: u64) -> u64 {
+    let mut h = hasher();
+    h.write_u64(kind as u64);
+    h.write_u64(a);
+    h.write_u64(b);
+    h.finish()
+}
+
+/// The model's weights [toward negative, toward positive] for one token's text,
+/// looked up once per distinct word (the word table keeps them).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct TokWeights {
+    pub(crate) key: u64,
+    pub(crate) unigram: [f32; 2],
+    pub(crate) left: [f32; 2],
+    pub(crate) right: [f32; 2],
+    pub(crate) clause: [f32; 2],
+    /// Some bigram feature starts with this word (most words start none,
+    /// so their bigrams need no lookup).
+    starts_bigram: bool,
+}
+
+/// A multinomial logistic regression with neutral as the reference class.
+#[derive(Debug, Default)]
+pub(crate) struct Model {
+    /// Feature key → weights toward negative and positive.
+    features: FxMap<u64, [f32; 2]>,
+    /// Word key → all the weights of the word on its own, gathered at load
+    /// so a word costs one lookup.
+    words: FxMap<u64, TokWeights>,
+    pub(crate) bias: [f32; 2],
+    /// Per [`VALENCE_FEATURES`] entry.
+    pub(crate) valence: [[f32; 2]; 4],
+    pub(crate) placeholder: u64,
+    /// The placeholder that stands for the mention read.
+    pub(crate) target: TokWeights,
+    pub(crate) other_name: TokWeights,
+    pub(crate) possessive: TokWeights,
+    pub(crate) quote: TokWeights,
+}
+
+impl Model {
+    /// The shipped model, parsed on first use.
+    pub(crate) fn shipped() -> &'static Model {
+        static M: OnceLock<Model> = OnceLock::new();
+        M.get_or_init(|| Model::parse(MODEL))
+    }
+
+    fn parse(text: &str) -> Model {
+        let mut m = Model { placeholder: word_key(PLACEHOLDER), ..Model::default() };
+        for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(neg), Some(pos)) = (cols.next(), cols.next(), cols.next()) else { continue };
+            let (Ok(neg), Ok(pos)) = (neg.trim().parse::<f32>(), pos.trim().parse::<f32>()) else { continue };
+            match name.split_once(':') {
+                Some(("u", w)) => m.word_mut(w).unigram = [neg, pos],
+                Some(("l", w)) => m.word_mut(w).left = [neg, pos],
+                Some(("r", w)) => m.word_mut(w).right = [neg, pos],
+                Some(("c", w)) => m.word_mut(w).clause = [neg, pos],
+                Some(("b", pair)) => {
+                    if let Some((a, _)) = pair.split_once(' ') {
+                        m.word_mut(a).starts_bigram = true;
+                    }
+                }
+                _ => {}
+            }
+            let key = match name.split_once(':') {
+                _ if name == "bias" => {
+                    m.bias = [neg, pos];
+                    continue;
+                }
+                _ if name.starts_with("valence:") => {
+                    if let Some(i) = VALENCE_FEATURES.iter().position(|&v| v == name) {
+                        m.valence[i] = [neg, pos];
+                    }
+                    continue;
+                }
+                Some(("u", w)) => feature_key(Feature::Unigram, word_key(w), 0),
+                Some(("l", w)) => feature_key(Feature::Left, word_key(w), 0),
+                Some(("r", w)) => feature_key(Feature::Right, word_key(w), 0),
+                Some(("c", w)) => feature_key(Feature::Clause, word_key(w), 0),
+                Some(("b", pair)) => match pair.split_once(' ') {
+                    Some((a, b)) => feature_key(Feature::Bigram, word_key(a), word_key(b)),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            m.features.insert(key, [neg, pos]);
+        }
+        m.target = m.weights(PLACEHOLDER);
+        m.other_name = m.weights(OTHER_NAME);
+        m.possessive = m.weights("'s");
+        m.quote = m.weights("\"");
+        m
+    }
+
+    fn word_mut(&mut self, w: &str) -> &mut TokWeights {
+        let key = word_key(w);
+        self.words.entry(key).or_insert(TokWeights { key, ..TokWeights::default() })
+    }
+
+    fn get(&self, kind: Feature, a: u64, b: u64) -> [f32; 2] {
+        self.features.get(&feature_key(kind, a, b)).copied().unwrap_or_default()
+    }
+
+    /// The weights of the bigram of `first` and the word keyed `second`.
+    pub(crate) fn bigram(&self, first: &TokWeights, second: u64) -> [f32; 2] {
+        if first.starts_bigram {
+            self.get(Feature::Bigram, first.key, second)
+        } else {
+            [0.0; 2]
+        }
+    }
+
+    /// The weights of one lower-cased token text.
+    pub(crate) fn weights(&self, word: &str) -> TokWeights {
+        let key = word_key(word);
+        self.words.get(&key).copied().unwrap_or(TokWeights { key, ..TokWeights::default() })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_model_parses_every_feature() {
+        let m = Model::shipped();
+        let lines = MODEL.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
+        assert_eq!(m.features.len() + 5, lines, "every line but the bias and the four valences is a feature");
+        assert!(m.bias[0] != 0.0 && m.bias[1] != 0.0);
+        // more valence reads more positive, near the mention and in its clause most
+        let [near_same, near_other, far_same, far_other] = m.valence;
+        assert!(near_same[1] > near_same[0]);
+        assert!(near_same[1] > near_other[1] && near_same[1] > far_same[1] && near_same[1] > far_other[1]);
+    }
+
+    #[test]
+    fn keys_tell_kinds_and_order_apart() {
+        let (x, y) = (word_key("x"), word_key("y"));
+        assert_ne!(feature_key(Feature::Left, x, 0), feature_key(Feature::Right, x, 0));
+        assert_ne!(feature_key(Feature::Bigram, x, y), feature_key(Feature::Bigram, y, x));
+    }
+}
