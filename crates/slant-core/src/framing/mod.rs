@@ -121,9 +121,12 @@ pub(crate) struct Ctx<'a> {
     /// The words of the tokens, with their lexicon roles.
     vocab: &'a Vocab,
     pub(crate) mentions: &'a [MSpan],
-    /// The resolved pronouns and descriptions, apart: only the speaker and
-    /// reported-claim rules use them so far.
+    /// The resolved pronouns and descriptions, apart: the detectors and the
+    /// context model read names only (the model was trained on names).
     pub(crate) references: &'a [MSpan],
+    /// Names and references together, in text order: what a cue can frame
+    /// ("critics called him a liar" frames whoever "him" is).
+    pub(crate) targets: &'a [MSpan],
 }
 
 impl<'a> Ctx<'a> {
@@ -157,6 +160,12 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// The name or reference covering token `i`.
+    pub(crate) fn target_at(&self, i: usize) -> Option<&'a MSpan> {
+        let k = self.targets.partition_point(|m| m.end <= i);
+        self.targets.get(k).filter(|m| m.first <= i)
+    }
+
     /// Token `i` is the punctuation character `c`.
     pub(crate) fn is_punct(&self, i: usize, c: char) -> bool {
         self.toks.get(i).is_some_and(|t| {
@@ -181,6 +190,8 @@ pub(crate) struct CueFinder {
     spans: Vec<MSpan>,
     /// The sentence's references, as token spans.
     reference_spans: Vec<MSpan>,
+    /// Names and references in text order.
+    target_spans: Vec<MSpan>,
     cands: Vec<Cand>,
     /// Per entity named in the last sentence: what the context model says about it.
     context: Vec<Reading>,
@@ -197,6 +208,7 @@ impl CueFinder {
             toks: Vec::new(),
             spans: Vec::new(),
             reference_spans: Vec::new(),
+            target_spans: Vec::new(),
             cands: Vec::new(),
             context: Vec::new(),
             features: context::SentenceFeatures::default(),
@@ -225,14 +237,28 @@ impl CueFinder {
     ) -> Vec<Cue> {
         let text = sentence.text.as_str();
         self.prepare(text, sentence.start, tokens, word_ids, vocab, mentions);
-        let ctx = Ctx { text, toks: &self.toks, vocab, mentions: &self.spans, references: &self.reference_spans };
+        let ctx = Ctx {
+            text,
+            toks: &self.toks,
+            vocab,
+            mentions: &self.spans,
+            references: &self.reference_spans,
+            targets: &self.target_spans,
+        };
         let mut cands = std::mem::take(&mut self.cands);
         cands.clear();
         let in_speech = scare_quotes::find(&ctx, &mut cands);
         for (tok, speech) in self.toks.iter_mut().zip(in_speech) {
             tok.in_speech = speech;
         }
-        let ctx = Ctx { text, toks: &self.toks, vocab, mentions: &self.spans, references: &self.reference_spans };
+        let ctx = Ctx {
+            text,
+            toks: &self.toks,
+            vocab,
+            mentions: &self.spans,
+            references: &self.reference_spans,
+            targets: &self.target_spans,
+        };
         scan(&ctx, &mut cands);
         doubt::question(&ctx, &mut cands);
         drop_nested_of_same_kind(&mut cands);
@@ -323,10 +349,8 @@ impl CueFinder {
         self.spans.clear();
         self.reference_spans.clear();
         for (index, m) in mentions.iter().enumerate() {
-            // References do not frame yet: as cue targets and in the context model
-            // (trained on names) they lowered NewsMTSC dev F1m 0.614 -> 0.597 and
-            // PerSenT 0.364 -> 0.357 for BASIL 0.321 -> 0.330; the verdict work
-            // (issue 14) retrains the model with them.
+            // references are cue targets (`Ctx::targets`) but not names to the detectors
+            // or the context model
             if m.kind != MentionKind::Name {
                 let first = self.toks.partition_point(|t| t.end + offset <= m.start);
                 let end = self.toks.partition_point(|t| t.start + offset < m.end);
@@ -347,6 +371,9 @@ impl CueFinder {
             }
             self.spans.push(MSpan { first, end, index, entity: m.entity, label: m.label });
         }
+        self.target_spans.clear();
+        self.target_spans.extend(self.spans.iter().chain(&self.reference_spans).copied());
+        self.target_spans.sort_by_key(|m| (m.first, m.end));
     }
 }
 
