@@ -517,6 +517,11 @@ impl Detector {
         // is no entity, and the names inside it are not mentioned (in running text: a
         // title-case headline is one run)
         if !weak_all && e > s + 1 && is_law_head(self.low(e - 1)) {
+            // "McConnell’s Better Care Reconciliation Act": a possessive owner before the law's words
+            // is its sponsor, a name of its own
+            if let Some(owner_end) = (s + 1..e).rev().find(|&i| possessive_at(text, lts, i)) {
+                self.run(text, lts, gaz, doc, s, owner_end, weak_all, out);
+            }
             return;
         }
         let caps = self.info.get(s).is_some_and(|x| x.cap) && weak_all && is_caps_text(text, lts, s, e);
