@@ -266,6 +266,18 @@ const SPEECH_VERBS: &[&str] = &[
     "himself",
     "herself",
 ];
+/// Words before a noun phrase: a capitalised word after one is a common noun or an organisation
+/// ("the Senate's", "its Board's"), not a person's surname.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "every",
+    "each", "no", "any", "some", "whose",
+];
+/// Words before a title used as a role, not as a name: "as King", "was elected Dean".
+const ROLE_VERBS: &[&str] = &[
+    "as", "be", "is", "was", "were", "are", "been", "being", "become", "became", "becomes", "becoming", "named",
+    "elected", "appointed", "crowned", "made", "remain", "remains", "remained", "serve", "served", "serves", "for",
+    "of", "to",
+];
 const PLACE_PREPS: &[&str] = &["in", "near", "across", "throughout", "outside", "inside", "into"];
 
 /// Lower-case nouns of administrative areas: the name before one is a place
@@ -453,6 +465,15 @@ impl Detector {
             && (self.info.get(i - 1).is_some_and(|x| x.cap && x.bits & class::FIRST != 0) || self.courtesy(i - 1))
     }
 
+    fn is_surname(&self, i: usize) -> bool {
+        self.info.get(i).is_some_and(|x| x.bits & class::SURNAME != 0)
+    }
+
+    /// "Mrs. King", "Dr. Dean": after a courtesy title, a title word that is also a family name is the name.
+    fn courtesy_then_surname(&self, i: usize) -> bool {
+        i > 0 && self.courtesy(i - 1) && self.is_surname(i)
+    }
+
     /// "Mr.", "Mrs", "Dr.": a title that only ever stands before a person's name.
     fn courtesy(&self, i: usize) -> bool {
         self.info.get(i).is_some_and(|x| x.cap)
@@ -517,6 +538,11 @@ impl Detector {
         // is no entity, and the names inside it are not mentioned (in running text: a
         // title-case headline is one run)
         if !weak_all && e > s + 1 && is_law_head(self.low(e - 1)) {
+            // "McConnell’s Better Care Reconciliation Act": a possessive owner before the law's words
+            // is its sponsor, a name of its own
+            if let Some(owner_end) = (s + 1..e).rev().find(|&i| possessive_at(text, lts, i)) {
+                self.run(text, lts, gaz, doc, s, owner_end, weak_all, out);
+            }
             return;
         }
         let caps = self.info.get(s).is_some_and(|x| x.cap) && weak_all && is_caps_text(text, lts, s, e);
@@ -579,11 +605,22 @@ impl Detector {
                 part_start = i;
                 continue;
             }
-            if is_word_cap && self.is_title(i) && tile(self, i).is_none() {
+            if is_word_cap && self.is_title(i) && tile(self, i).is_none() && !self.courtesy_then_surname(i) {
                 // a title: the rest must hold a name that is not itself headed
                 let mut k = i + 1;
-                while k < e && self.is_title(k) {
+                while k < e && self.is_title(k) && !self.courtesy_then_surname(k) {
                     k += 1;
+                }
+                // "Gaetz grilled Dean for …", "a quote from King": alone inside a sentence, with no
+                // determiner or role verb before it ("the Dean", "as King", "crowned King"), a title
+                // word that is also a family name is the name
+                if k == e && e == s + 1 && self.is_surname(i) && !info.initial {
+                    let prev = i.checked_sub(1).map_or("", |p| self.lower_of(text, lts, p));
+                    // (not after a comma: "thank you, Bishop" addresses a role)
+                    if !DETERMINERS.contains(&prev) && !ROLE_VERBS.contains(&prev) && prev != "," {
+                        self.push(out, i, e, Label::Person, strength::CONTEXT, None);
+                        return;
+                    }
                 }
                 // "Secretary of State", "Minister of Foreign Affairs"
                 if k < e && self.low(k) == "of" {
@@ -1186,6 +1223,25 @@ impl Detector {
         // "the West", "the East": a compass point after "the" is the region
         if n == 1 && prev == "the" && matches!(self.low(a), "west" | "east" | "north" | "south") {
             self.push(out, a, b, Label::Gpe, strength::CONTEXT, None);
+            return;
+        }
+        // "as has Akin's former opponent": a capitalised common word inside a sentence, with no
+        // determiner in the two words before it, owning something with "'s", is a surname ("the
+        // Senate's", "the old Wrangler's", "Tuesday's" and plural "Farmers'" are not); three letters
+        // are too few ("Pew's", "Fed's" are short names of organisations); nor before a capital
+        // ("Nature's Bounty", "Time's Up": a title's words)
+        let prev2 = a.checked_sub(2).map_or("", |p| self.lower_of(text, lts, p));
+        let owner = n == 1
+            && w.chars().count() >= 4
+            && !token_text(text, lts, b + 1).starts_with(char::is_uppercase)
+            && !DETERMINERS.contains(&prev2)
+            && !self.info.get(a).is_some_and(|x| x.initial)
+            && first & (class::TITLE | class::HEAD | class::FUNCTION | class::NOT_NAME | class::TITLE_OF) == 0
+            && !is_all_caps(w)
+            && lts.get(b).is_some_and(|t| t.kind == TokenKind::Possessive)
+            && !DETERMINERS.contains(&prev);
+        if owner {
+            self.push(out, a, b, Label::Person, strength::CONTEXT, None);
             return;
         }
         if all_common && !speaker {
