@@ -363,26 +363,27 @@ fn needs_decision(bytes: &[u8], k: usize, marker: Marker) -> bool {
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
-/// The high bit of each byte of `word` that equals `b`. A byte just above a
-/// match may be flagged too (the borrow of the subtraction), so a hit is
-/// only a hint: `needs_decision` reads the byte itself.
+/// The high bit of each byte of `word` that equals `b`, among low-bit
+/// garbage (callers keep only the high bits). A byte just above a match may
+/// be flagged too (the borrow of the subtraction), so a hit is only a hint:
+/// `needs_decision` reads the byte itself.
 #[inline]
 fn bytes_equal(word: u64, b: u8) -> u64 {
     let x = word ^ (ONES * u64::from(b));
-    x.wrapping_sub(ONES) & !x & HIGH_BITS
+    x.wrapping_sub(ONES) & !x
 }
 
 /// The candidate bytes of eight bytes read as a little-endian word, so that
-/// the lowest flagged byte comes first.
+/// the lowest flagged byte comes first. `,` (2C) and `.` (2E) differ in one
+/// bit, as do `!` (21) and `)` (29): setting that bit tests a pair at once.
 #[inline]
 fn candidate_bits(word: u64) -> u64 {
-    bytes_equal(word, b'.')
-        | bytes_equal(word, b'!')
+    (bytes_equal(word | (ONES * 0x02), b'.')
+        | bytes_equal(word | (ONES * 0x08), b')')
         | bytes_equal(word, b'?')
         | bytes_equal(word, b'\n')
-        | bytes_equal(word, b')')
-        | bytes_equal(word, b',')
-        | bytes_equal(word, 0xE2)
+        | bytes_equal(word, 0xE2))
+        & HIGH_BITS
 }
 
 /// The first position in `from..to` that needs a decision. Eight bytes are
@@ -586,7 +587,7 @@ fn terminal(text: &str, start: usize, p: usize, eof: bool, marker: Marker) -> Ve
     let first = bytes.get(p).copied().unwrap_or(0);
 
     // An inline list item: "item 2. The" or "item 2.) The".
-    if first == b'.' {
+    if first == b'.' && marker.item.is_some() {
         if let Some(ts) = next_item_before(text, start, p, marker, Style::Dot) {
             return match bytes.get(p + 1) {
                 None if !eof => Verdict::NeedMore,
@@ -831,9 +832,23 @@ fn word_before(text: &str, start: usize, p: usize) -> &str {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let head = text.get(from..p).unwrap_or("");
-    let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+    let word = after_last_whitespace(text.get(from..p).unwrap_or(""));
     word.trim_start_matches(|c: char| is_opener(c) || is_bullet(c) || c == '/')
+}
+
+/// What follows the last whitespace of `head` (all of it when there is none).
+fn after_last_whitespace(head: &str) -> &str {
+    // Most words are ASCII: look at bytes, and decode characters only when
+    // a non-ASCII byte (perhaps a no-break space) comes first.
+    for (k, &b) in head.as_bytes().iter().enumerate().rev() {
+        if !b.is_ascii() {
+            return head.rsplit(char::is_whitespace).next().unwrap_or("");
+        }
+        if char::from(b).is_whitespace() {
+            return head.get(k + 1..).unwrap_or("");
+        }
+    }
+    head
 }
 
 /// The abbreviation class of the word before a period, `None` for a plain word.
@@ -1032,7 +1047,7 @@ fn newline(text: &str, start: usize, i: usize, eof: bool) -> Verdict {
     }
     // A capital after a line without final punctuation: a headline or a
     // list line, unless the line stops on a word that cannot end a phrase.
-    let last_word = line_end.rsplit(char::is_whitespace).next().unwrap_or("");
+    let last_word = after_last_whitespace(line_end);
     if is_function_word(last_word) {
         return Verdict::Continue(i + 1);
     }
