@@ -132,7 +132,7 @@ fn run(cli: Cli) -> io::Result<()> {
             let print = |out: &mut BufWriter<_>, sentences: &mut Vec<Sentence>| -> io::Result<()> {
                 for s in sentences.drain(..) {
                     match format {
-                        StreamFormat::Text => writeln!(out, "{}", one_line(&s.text))?,
+                        StreamFormat::Text => write_one_line(out, &s.text)?,
                         StreamFormat::Jsonl => json_line(out, &s)?,
                     }
                 }
@@ -326,10 +326,21 @@ fn json_line<W: Write, T: Serialize>(out: &mut W, value: &T) -> io::Result<()> {
     writeln!(out)
 }
 
-/// A sentence on one line: line breaks inside it become spaces. Other
-/// controls are left as they are: `split` passes the text through like `cat`.
-fn one_line(text: &str) -> String {
-    text.replace("\r\n", " ").replace(['\n', '\r'], " ")
+/// Writes a sentence on one line: each line break inside it (`\r\n`, `\n`
+/// or `\r`) becomes one space. Other controls are left as they are: `split`
+/// passes the text through like `cat`. Written piece by piece, without a
+/// copy of the sentence: this is most of the work of `slant split`.
+fn write_one_line(out: &mut impl Write, text: &str) -> io::Result<()> {
+    let mut rest = text.as_bytes();
+    while let Some(k) = rest.iter().position(|&b| b == b'\n' || b == b'\r') {
+        let (line, tail) = rest.split_at(k);
+        out.write_all(line)?;
+        out.write_all(b" ")?;
+        let break_len = if tail.starts_with(b"\r\n") { 2 } else { 1 };
+        rest = tail.get(break_len..).unwrap_or(&[]);
+    }
+    out.write_all(rest)?;
+    out.write_all(b"\n")
 }
 
 fn invalid(e: impl std::fmt::Display) -> io::Error {

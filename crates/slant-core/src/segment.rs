@@ -296,12 +296,12 @@ impl Segmenter {
         let limit = start.saturating_add(self.max_sentence_bytes);
         let mut i = self.scan;
         loop {
-            // Skip to the next byte that may need a decision (the hot loop).
-            let window = bytes.get(i..limit.min(bytes.len())).unwrap_or(&[]);
-            match next_candidate(window) {
-                Some(off) => i += off,
+            // Skip to the next byte that needs a decision (the hot loop).
+            let window_end = limit.min(bytes.len());
+            match next_decision(bytes, i, window_end, self.marker) {
+                Some(at) => i = at,
                 None => {
-                    i += window.len();
+                    i = i.max(window_end);
                     if i >= limit && i < bytes.len() {
                         return forced_break(text, start, limit);
                     }
@@ -342,41 +342,71 @@ impl Segmenter {
     }
 }
 
-/// Bytes at which a decision may be needed: terminal punctuation, line
-/// breaks, `)` of list items, and lead bytes of `…` and bullets.
-static CANDIDATE: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[b'\n' as usize] = true;
-    t[b')' as usize] = true;
-    t[b',' as usize] = true;
-    t[0xE2] = true;
-    t
-};
-
-/// The position of the first candidate byte, eight bytes at a time.
+/// Whether the byte at `k` needs the rules. The candidates are terminal
+/// punctuation, line breaks, `)` of list items, `,` of datelines, and lead
+/// bytes of `…` and bullets; of these, commas not after a weekday,
+/// `)` outside a numbered list and the lead bytes of curly quotes and dashes
+/// are most candidates in news text and decide nothing: the scan passes
+/// over them without leaving its loop.
 #[inline]
-fn next_candidate(bytes: &[u8]) -> Option<usize> {
-    let mut blocks = bytes.chunks_exact(8);
-    let mut off = 0;
-    for block in &mut blocks {
-        let Ok(b) = <&[u8; 8]>::try_from(block) else { break };
-        let hit = CANDIDATE[b[0] as usize]
-            | CANDIDATE[b[1] as usize]
-            | CANDIDATE[b[2] as usize]
-            | CANDIDATE[b[3] as usize]
-            | CANDIDATE[b[4] as usize]
-            | CANDIDATE[b[5] as usize]
-            | CANDIDATE[b[6] as usize]
-            | CANDIDATE[b[7] as usize];
-        if hit {
-            return b.iter().position(|&c| CANDIDATE[c as usize]).map(|p| off + p);
-        }
-        off += 8;
+fn needs_decision(bytes: &[u8], k: usize, marker: Marker) -> bool {
+    match bytes.get(k) {
+        Some(b'.' | b'!' | b'?' | b'\n') => true,
+        Some(b')') => marker.item.is_some(),
+        Some(b',') => k > 0 && bytes.get(k - 1) == Some(&b'y'),
+        // `…` is E2 80 A6; every bullet starts with E2 too.
+        Some(0xE2) => marker.bullet.is_some() || bytes.get(k + 1..k + 3) == Some(&[0x80, 0xA6]),
+        _ => false,
     }
-    bytes.get(off..)?.iter().position(|&c| CANDIDATE[c as usize]).map(|p| off + p)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `word` that equals `b`, among low-bit
+/// garbage (callers keep only the high bits). A byte just above a match may
+/// be flagged too (the borrow of the subtraction), so a hit is only a hint:
+/// `needs_decision` reads the byte itself.
+#[inline]
+fn bytes_equal(word: u64, b: u8) -> u64 {
+    let x = word ^ (ONES * u64::from(b));
+    x.wrapping_sub(ONES) & !x
+}
+
+/// The candidate bytes of eight bytes read as a little-endian word, so that
+/// the lowest flagged byte comes first. `,` (2C) and `.` (2E) differ in one
+/// bit, as do `!` (21) and `)` (29): setting that bit tests a pair at once.
+#[inline]
+fn candidate_bits(word: u64) -> u64 {
+    (bytes_equal(word | (ONES * 0x02), b'.')
+        | bytes_equal(word | (ONES * 0x08), b')')
+        | bytes_equal(word, b'?')
+        | bytes_equal(word, b'\n')
+        | bytes_equal(word, 0xE2))
+        & HIGH_BITS
+}
+
+/// The first position in `from..to` that needs a decision. Eight bytes are
+/// tested at a time, and the candidates in them are visited from their bit
+/// mask, without reading the bytes again.
+#[inline]
+fn next_decision(bytes: &[u8], from: usize, to: usize, marker: Marker) -> Option<usize> {
+    let window = bytes.get(from..to)?;
+    let mut words = window.chunks_exact(8);
+    let mut at = from;
+    for word in &mut words {
+        let Ok(word) = <[u8; 8]>::try_from(word) else { break };
+        let mut bits = candidate_bits(u64::from_le_bytes(word));
+        while bits != 0 {
+            let k = at + bits.trailing_zeros() as usize / 8;
+            if needs_decision(bytes, k, marker) {
+                return Some(k);
+            }
+            bits &= bits - 1;
+        }
+        at += 8;
+    }
+    (at..to).find(|&k| needs_decision(bytes, k, marker))
 }
 
 /// Breaks a sentence that reached `limit` at its last whitespace before it.
@@ -557,7 +587,7 @@ fn terminal(text: &str, start: usize, p: usize, eof: bool, marker: Marker) -> Ve
     let first = bytes.get(p).copied().unwrap_or(0);
 
     // An inline list item: "item 2. The" or "item 2.) The".
-    if first == b'.' {
+    if first == b'.' && marker.item.is_some() {
         if let Some(ts) = next_item_before(text, start, p, marker, Style::Dot) {
             return match bytes.get(p + 1) {
                 None if !eof => Verdict::NeedMore,
@@ -802,9 +832,23 @@ fn word_before(text: &str, start: usize, p: usize) -> &str {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let head = text.get(from..p).unwrap_or("");
-    let word = head.rsplit(char::is_whitespace).next().unwrap_or("");
+    let word = after_last_whitespace(text.get(from..p).unwrap_or(""));
     word.trim_start_matches(|c: char| is_opener(c) || is_bullet(c) || c == '/')
+}
+
+/// What follows the last whitespace of `head` (all of it when there is none).
+fn after_last_whitespace(head: &str) -> &str {
+    // Most words are ASCII: look at bytes, and decode characters only when
+    // a non-ASCII byte (perhaps a no-break space) comes first.
+    for (k, &b) in head.as_bytes().iter().enumerate().rev() {
+        if !b.is_ascii() {
+            return head.rsplit(char::is_whitespace).next().unwrap_or("");
+        }
+        if char::from(b).is_whitespace() {
+            return head.get(k + 1..).unwrap_or("");
+        }
+    }
+    head
 }
 
 /// The abbreviation class of the word before a period, `None` for a plain word.
@@ -1003,7 +1047,7 @@ fn newline(text: &str, start: usize, i: usize, eof: bool) -> Verdict {
     }
     // A capital after a line without final punctuation: a headline or a
     // list line, unless the line stops on a word that cannot end a phrase.
-    let last_word = line_end.rsplit(char::is_whitespace).next().unwrap_or("");
+    let last_word = after_last_whitespace(line_end);
     if is_function_word(last_word) {
         return Verdict::Continue(i + 1);
     }
