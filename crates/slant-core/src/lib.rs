@@ -59,6 +59,7 @@ mod model;
 mod resources;
 mod segment;
 mod vocab;
+#[cfg(feature = "_bench")]
 #[doc(hidden)]
 pub mod workloads;
 

@@ -1,5 +1,7 @@
 //! Shared by the benchmarks, the performance guard and the chunking tests, so
-//! they cut text and time the stages the same way. Not part of the API.
+//! they cut text and time the stages the same way. Not part of the API: it
+//! exists only with the `_bench` feature, which those enable (the crate's own
+//! tests and benches through its dev-dependency on itself).
 
 use crate::{Analyzer, Config, SentenceSplitter};
 
