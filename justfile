@@ -35,11 +35,15 @@ setup:
     fi
     echo "setup: ok (wasm-bindgen $want, $(chromium --version 2>/dev/null | head -1))"
 
-# Build the wasm for the page into web/pkg (release, size-optimised, wasm-opt -Oz, inlined as JS modules).
-wasm:
-    {{wasm_env}} wasm-pack --log-level warn build --release --target web --no-typescript --no-pack --mode no-install --out-dir ../../web/pkg crates/slant-wasm
-    wasm-opt -Oz web/pkg/slant_wasm_bg.wasm -o web/pkg/slant_wasm_bg.wasm
-    node web/scripts/inline.mjs
+# Build the wasm for the page into web/pkg (release, size-optimised, wasm-opt -Oz, inlined as JS modules), without the test hooks.
+wasm: (_pkg "web/pkg")
+    @! grep -q __panicForTests web/pkg/slant_wasm.js || { echo "wasm: web/pkg has the test hooks"; exit 1; }
+
+# The page's wasm build into OUT (cargo FEATURES of slant-wasm, none by default).
+_pkg out features="":
+    {{wasm_env}} wasm-pack --log-level warn build --release --target web --no-typescript --no-pack --mode no-install --out-dir ../../{{out}} crates/slant-wasm {{ if features == "" { "" } else { "--features " + features } }}
+    wasm-opt -Oz {{out}}/slant_wasm_bg.wasm -o {{out}}/slant_wasm_bg.wasm
+    node web/scripts/inline.mjs {{ if out == "web/pkg" { "" } else { out } }}
 
 # Serve the page on http://127.0.0.1:8000 (or $PORT), the sample loaded.
 serve: wasm
@@ -73,10 +77,10 @@ test-wasm:
     wasm-pack --log-level warn test --node --mode no-install crates/slant-wasm
     wasm-pack --log-level warn test --headless --chrome --chromedriver "$(command -v chromedriver)" --mode no-install crates/slant-wasm
 
-# The page tests in headless Chromium (builds the wasm and the CLI they compare against).
-test-page: wasm
+# The page tests in headless Chromium (builds the CLI they compare against, and the page's wasm with its test hooks into target/page-test/pkg, served as the page's pkg/).
+test-page: (_pkg "target/page-test/pkg" "_test-hooks")
     cargo build -p slant-cli
-    node --test --test-concurrency=1 tests/page/
+    SLANT_PKG=target/page-test/pkg node --test --test-concurrency=1 tests/page/
 
 # Score the development sets of ../shared (when present): sentences, entities, references, the seed article, framing.
 score:

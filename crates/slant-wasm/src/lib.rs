@@ -67,7 +67,9 @@ pub fn version() -> String {
 
 /// Panics on purpose, so the page's tests can check that a trapped instance
 /// is replaced by a fresh worker and that the panic message reaches the
-/// console through the hook. Not part of the API.
+/// console through the hook. Not part of the API: only in a build with the
+/// `_test-hooks` feature (`just test-page`), never in the page's wasm.
+#[cfg(feature = "_test-hooks")]
 #[doc(hidden)]
 #[wasm_bindgen(js_name = __panicForTests)]
 pub fn panic_for_tests() {
