@@ -50,7 +50,7 @@ serve: wasm
     @echo "slant: open http://127.0.0.1:{{port}}/ (Ctrl-C to stop)"
     python3 -m http.server {{port}} --bind 127.0.0.1 --directory web
 
-# Run every test the project owns: fmt, clippy, cargo tests, wasm tests in Node and Chrome, page tests in headless Chromium (all stages run; fails if any failed).
+# Run every test the project owns: fmt, clippy (slant-core also without its default features), cargo tests, wasm tests in Node and Chrome, page tests in headless Chromium (all stages run; fails if any failed).
 test:
     #!/usr/bin/env bash
     set -uo pipefail
@@ -58,6 +58,7 @@ test:
     stage() { echo; echo "== $*"; "$@" || failed+=("$*"); }
     stage cargo fmt --all --check
     stage cargo clippy --workspace --all-targets -- -D warnings
+    stage cargo clippy -p slant-core --no-default-features -- -D warnings
     stage cargo test --workspace --no-fail-fast
     stage just test-wasm
     stage just test-page
