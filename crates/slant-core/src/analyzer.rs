@@ -11,11 +11,28 @@ use crate::resources::lexicon::Lexicon;
 use crate::segment::Segmenter;
 use crate::vocab::Vocab;
 
-/// Streaming analysis of one document.
+/// Streaming analysis of one document at a time.
 ///
 /// Feed it the text in chunks of any size; each call returns the sentences
 /// that became final, with their mentions and cues. The result does not
 /// depend on how the text was chunked.
+///
+/// # Life cycle
+///
+/// A document is [`new`](Self::new) (or the previous document's
+/// [`finish_document`](Self::finish_document)), then any number of
+/// [`feed`](Self::feed) and [`push`](Self::push) calls in any mix, then
+/// [`finish`](Self::finish), which consumes the analyzer, or
+/// `finish_document`, which returns the analysis and starts the next
+/// document (offsets from 0 again, analysed as by a new analyzer).
+///
+/// [`flush`](Self::flush) ends the sentence in progress, not the document,
+/// and `feed` may follow it: the text goes on as the same document, offsets
+/// counting on after the text fed so far and its entities shared, with a
+/// sentence break where `flush` was called (the only way a flush changes
+/// the result). A `flush` with nothing fed since the last one returns
+/// nothing; `finish` after `flush` returns the whole document, the
+/// flushed sentences included.
 #[derive(Debug)]
 pub struct Analyzer {
     keep_sentences: bool,
@@ -177,4 +194,50 @@ pub fn analyze(text: &str, config: Config) -> Analysis {
     let mut analyzer = Analyzer::new(config);
     analyzer.push(text);
     analyzer.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(reports: &[SentenceReport]) -> Vec<&str> {
+        reports.iter().map(|r| r.sentence.text.as_str()).collect()
+    }
+
+    /// The life cycle in the doc comment: `feed` after `flush` goes on with
+    /// the same document, a sentence break where the flush was.
+    #[test]
+    fn feed_after_flush_continues_the_document() {
+        let (a, b) = ("Senator Jane Smith spoke in Boston on Monday. She was", " praised. Smith left on Tuesday.");
+        let text = format!("{a}{b}");
+        let mut analyzer = Analyzer::new(Config::default());
+        let mut reports = analyzer.feed(a);
+        reports.extend(analyzer.flush());
+        assert_eq!(texts(&reports), ["Senator Jane Smith spoke in Boston on Monday.", "She was"]);
+        assert!(analyzer.flush().is_empty(), "nothing fed since the last flush");
+        let later = analyzer.feed(b);
+        reports.extend(later);
+        reports.extend(analyzer.flush());
+        assert_eq!(
+            texts(&reports),
+            ["Senator Jane Smith spoke in Boston on Monday.", "She was", "praised.", "Smith left on Tuesday."]
+        );
+        // Offsets count on over everything fed: the flush restarts nothing.
+        for r in &reports {
+            assert_eq!(text.get(r.sentence.start..r.sentence.end), Some(r.sentence.text.as_str()));
+        }
+        let analysis = analyzer.finish();
+        assert_eq!(analysis.sentences, reports.iter().map(|r| r.sentence.clone()).collect::<Vec<_>>());
+        // One document: the Smith of the second part is the senator.
+        let smith = analysis.entities.iter().find(|e| e.name == "Jane Smith").expect("Jane Smith");
+        assert!(smith.mentions.iter().any(|m| m.start >= a.len()), "{smith:?}");
+
+        // A flush where the text has a sentence break anyway changes nothing.
+        let (a, b) = ("Senator Jane Smith spoke in Boston on Monday.", " Smith left on Tuesday.");
+        let mut analyzer = Analyzer::new(Config::default());
+        analyzer.feed(a);
+        analyzer.flush();
+        analyzer.feed(b);
+        assert_eq!(analyzer.finish(), analyze(&format!("{a}{b}"), Config::default()));
+    }
 }

@@ -2,16 +2,12 @@
 
 use std::fmt;
 
-/// Everything that can go wrong in slant-core.
+/// Everything that can go wrong in slant-core. The core takes text as
+/// `&str`, so invalid UTF-8 is no error of its own: the CLI reports it when
+/// it decodes its input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Error {
-    /// Input bytes that are not UTF-8; `offset` is the absolute byte offset
-    /// of the first invalid byte.
-    InvalidUtf8 {
-        /// Absolute byte offset of the first invalid byte.
-        offset: usize,
-    },
     /// A user-supplied data file (names, lexicon) has a malformed line.
     BadDataLine {
         /// Where the data came from (a file name or "config").
@@ -28,9 +24,6 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::InvalidUtf8 { offset } => {
-                write!(f, "input is not valid UTF-8: invalid byte at offset {offset}")
-            }
             Error::BadDataLine { source, line, message } => {
                 write!(f, "{source}:{line}: {message}")
             }
