@@ -274,9 +274,32 @@ const DETERMINERS: &[&str] = &[
 ];
 /// Words before a title used as a role, not as a name: "as King", "was elected Dean".
 const ROLE_VERBS: &[&str] = &[
-    "as", "be", "is", "was", "were", "are", "been", "being", "become", "became", "becomes", "becoming", "named",
-    "elected", "appointed", "crowned", "made", "remain", "remains", "remained", "serve", "served", "serves", "for",
-    "of", "to",
+    "as",
+    "be",
+    "is",
+    "was",
+    "were",
+    "are",
+    "been",
+    "being",
+    "become",
+    "became",
+    "becomes",
+    "becoming",
+    "named",
+    "elected",
+    "appointed",
+    "crowned",
+    "made",
+    "remain",
+    "remains",
+    "remained",
+    "serve",
+    "served",
+    "serves",
+    "for",
+    "of",
+    "to",
 ];
 const PLACE_PREPS: &[&str] = &["in", "near", "across", "throughout", "outside", "inside", "into"];
 
