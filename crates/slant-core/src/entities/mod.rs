@@ -23,7 +23,7 @@ use crate::config::{Config, MENTIONS_KEPT};
 use crate::lexical::tokens::{Token, TokenKind};
 use crate::lexical::words::{logical_tokens, LTok, NO_WORD};
 use crate::model::{Entity, EntityMention, Framing, Label, Mention, MentionKind, Sentence};
-use crate::resources::gazetteer::{Gazetteer, Source};
+use crate::resources::gazetteer::{class, Gazetteer, Source};
 use crate::vocab::Vocab;
 
 use detect::{Detector, Span};
@@ -159,7 +159,11 @@ impl EntityTracker {
             let state = self.doc.states.get(id);
             let label = state.map_or(span.label, |s| s.label());
             let country = state.and_then(|s| self.gaz.entry(s.entry?)).is_some_and(|e| e.source == Source::Country);
-            self.named.push(Named { first: span.s, end: span.e, entity: id, label, country });
+            // a lone word that is a listed public figure's family name ("Clinton") says nothing of sex,
+            // even when it is a given name too
+            let lone_surname =
+                span.e == span.s + 1 && self.gaz.bits(self.detector.low(span.s)) & class::PERSON_NAME != 0;
+            self.named.push(Named { first: span.s, end: span.e, entity: id, label, country, lone_surname });
             let abs_start = sentence.start + start;
             let abs_end = sentence.start + end;
             if id >= self.entities.len() {

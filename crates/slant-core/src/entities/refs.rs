@@ -159,6 +159,8 @@ pub(crate) struct Named {
     pub(crate) label: Label,
     /// A country of the gazetteer.
     pub(crate) country: bool,
+    /// One word that is a listed person's family name ("Clinton"): its sex is not read from the given-name list.
+    pub(crate) lone_surname: bool,
 }
 
 /// A resolved reference: logical tokens `first..end` refer to `entity`.
@@ -361,7 +363,7 @@ impl References {
         // the given name, also when it stands alone ("Betty said"): a lone word that is also a
         // family name still names a person of that sex more often than not (GUM coref dev:
         // pronoun F1 0.646 -> 0.662, she 0.669 -> 0.730, he 0.721 -> 0.724 with it)
-        let name_gender = if n.label == Label::Person {
+        let name_gender = if n.label == Label::Person && !n.lone_surname {
             lists.sex.get(lower(n.first)).copied().unwrap_or_default()
         } else {
             Gender::Unknown
@@ -553,7 +555,7 @@ impl References {
         lists: &Lists,
     ) -> Option<usize> {
         let known = self.states.get(fronted.entity).map_or(Gender::Unknown, |s| s.gender);
-        let gender = if known != Gender::Unknown {
+        let gender = if known != Gender::Unknown || fronted.lone_surname {
             known
         } else {
             lists.sex.get(lower(fronted.first)).copied().unwrap_or_default()
@@ -667,7 +669,12 @@ fn fronted_subject<'a>(
     }
     let titles_between =
         (comma + 1..subject.first).all(|k| lts.get(k).and_then(|t| text.get(t.start..t.end)).is_some_and(is_cap));
-    titles_between.then_some(Fronted { comma, entity: subject.entity, first: subject.first })
+    titles_between.then_some(Fronted {
+        comma,
+        entity: subject.entity,
+        first: subject.first,
+        lone_surname: subject.lone_surname,
+    })
 }
 
 /// The main clause's subject found by [`fronted_subject`].
@@ -678,6 +685,8 @@ struct Fronted {
     entity: usize,
     /// The first token of its name.
     first: usize,
+    /// See [`Named::lone_surname`].
+    lone_surname: bool,
 }
 
 /// A subordinator that opens a fronted clause ("Although he denied it,").
