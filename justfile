@@ -62,6 +62,8 @@ test:
     stage cargo test --workspace --no-fail-fast
     stage just test-wasm
     stage just test-page
+    stage just wasm
+    stage just size
     stage just perf-guard
     echo
     if [ ${#failed[@]} -gt 0 ]; then printf 'test: FAILED stage: %s\n' "${failed[@]}"; exit 1; fi
