@@ -4,14 +4,15 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use slant_core::{analyze, Analyzer, Config};
+use slant_core::{analyze, Analyzer, Config, SentenceLimit, MIN_SENTENCE_BYTES};
 
 fuzz_target!(|data: &[u8]| {
     // The first bytes choose chunk sizes; the rest is the text.
     let (sizes, text) = data.split_at(data.len().min(4));
     let text = String::from_utf8_lossy(text);
-    let config =
-        Config { max_sentence_bytes: 64 + sizes.first().copied().unwrap_or(0) as usize * 4, ..Config::default() };
+    let limit = SentenceLimit::new(MIN_SENTENCE_BYTES + sizes.first().copied().unwrap_or(0) as usize * 4)
+        .expect("at least MIN_SENTENCE_BYTES");
+    let config = Config { max_sentence_bytes: limit, ..Config::default() };
     let whole = analyze(&text, config.clone());
     for s in &whole.sentences {
         assert_eq!(text.get(s.start..s.end), Some(s.text.as_str()));

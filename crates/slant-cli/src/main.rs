@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
-use slant_core::{Analyzer, Config, Label, MentionKind, Sentence, SentenceReport, SentenceSplitter};
+use slant_core::{Analyzer, Config, Label, MentionKind, Sentence, SentenceLimit, SentenceReport, SentenceSplitter};
 
 use slant_cli::input::{self, Utf8Chunks};
 use slant_cli::{corpus, report};
@@ -90,7 +90,7 @@ struct InputArgs {
     #[arg(long, value_name = "FILE")]
     lexicon: Option<PathBuf>,
     /// Force a sentence break after this many bytes without one.
-    #[arg(long, value_name = "BYTES", default_value_t = Config::default().max_sentence_bytes)]
+    #[arg(long, value_name = "BYTES", default_value_t = SentenceLimit::default().get())]
     max_sentence_bytes: usize,
 }
 
@@ -248,7 +248,7 @@ struct MentionLine<'a> {
 
 impl InputArgs {
     fn config(&self) -> io::Result<Config> {
-        let mut config = Config { max_sentence_bytes: self.max_sentence_bytes, ..Config::default() };
+        let mut config = Config::default();
         if let Some(path) = &self.names {
             let text = input::read_data_file(path)?;
             config.add_names_tsv(&path.display().to_string(), &text).map_err(invalid)?;
@@ -257,7 +257,8 @@ impl InputArgs {
             let text = input::read_data_file(path)?;
             config.add_lexicon_tsv(&path.display().to_string(), &text).map_err(invalid)?;
         }
-        config.validate().map_err(invalid)?;
+        // checked last, as before: a bad data file is reported first
+        config.max_sentence_bytes = SentenceLimit::new(self.max_sentence_bytes).map_err(invalid)?;
         Ok(config)
     }
 

@@ -163,6 +163,23 @@ fn bad_names_file_is_a_clear_error() {
     assert!(String::from_utf8_lossy(&out.stderr).contains(":3:"));
 }
 
+/// A sentence limit below 64 is the core's error, on every subcommand; 64 works.
+#[test]
+fn a_too_small_sentence_limit_is_a_clear_error() {
+    for command in ["split", "entities", "analyze"] {
+        let out = slant(&[command, "--max-sentence-bytes", "63"], b"Text.");
+        assert!(!out.status.success(), "{command}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "slant: bad configuration: max_sentence_bytes must be at least 64\n",
+            "{command}"
+        );
+        assert!(out.stdout.is_empty(), "{command}");
+        let out = slant(&[command, "--max-sentence-bytes", "64"], b"Text.");
+        assert!(out.status.success(), "{command}");
+    }
+}
+
 #[test]
 fn the_report_escapes_terminal_controls_in_the_input() {
     let text = "The so-called “\u{1b}]0;PWNED\u{7}expert” Bob\u{b} Jones lied. Ann \u{202e}Lee\u{9b} smiled.\n";

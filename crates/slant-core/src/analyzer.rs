@@ -56,14 +56,16 @@ pub struct Analyzer {
 }
 
 impl Analyzer {
-    /// A new analyzer. A `max_sentence_bytes` below 64 is raised to 64.
+    /// A new analyzer. It cannot fail: every [`Config`] is valid, its
+    /// sentence limit having been checked when it was built
+    /// ([`SentenceLimit::new`](crate::SentenceLimit::new)).
     pub fn new(config: Config) -> Self {
         let tracker = EntityTracker::new(&config);
         Analyzer {
             keep_sentences: config.keep_sentences,
             keep_mentions: config.keep_mentions,
             framing: config.framing,
-            segmenter: Segmenter::new(config.max_sentence_bytes.max(64)),
+            segmenter: Segmenter::new(config.max_sentence_bytes),
             vocab: Vocab::new(tracker.gazetteer(), Lexicon::with_extra(&config.lexicon)),
             tracker,
             cue_finder: CueFinder::new(),

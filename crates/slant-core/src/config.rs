@@ -1,5 +1,7 @@
 //! What a caller can tune.
 
+use std::fmt;
+
 use crate::error::Error;
 use crate::lexical::shipped::data_lines;
 use crate::model::Label;
@@ -8,12 +10,102 @@ use crate::model::Label;
 /// [`Config::keep_mentions`] is off.
 pub const MENTIONS_KEPT: usize = 64;
 
+/// The smallest sentence limit, in bytes: [`SentenceLimit::new`] rejects
+/// anything below it. It leaves room for a few words, so a forced break can
+/// still fall at a space.
+pub const MIN_SENTENCE_BYTES: usize = 64;
+
+/// How long a sentence may grow, in bytes, before it is cut: at least
+/// [`MIN_SENTENCE_BYTES`], 16 KiB by default.
+///
+/// [`SentenceLimit::new`] is the one place that checks a limit, so an
+/// invalid one cannot be built and whatever takes one
+/// ([`Analyzer::new`](crate::Analyzer::new) through [`Config`],
+/// [`SentenceSplitter::new`](crate::SentenceSplitter::new)) takes it as
+/// given: it neither fails, nor panics, nor adjusts it.
+///
+/// ```
+/// use slant_core::{Error, SentenceLimit, MIN_SENTENCE_BYTES};
+///
+/// assert_eq!(SentenceLimit::new(MIN_SENTENCE_BYTES).map(SentenceLimit::get), Ok(64));
+/// assert_eq!(
+///     SentenceLimit::new(63),
+///     Err(Error::BadConfig("max_sentence_bytes must be at least 64".into()))
+/// );
+/// assert_eq!(SentenceLimit::default().get(), 16 * 1024);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SentenceLimit(usize);
+
+impl SentenceLimit {
+    /// A limit of `bytes` bytes.
+    ///
+    /// # Errors
+    /// [`Error::BadConfig`] when `bytes` is below [`MIN_SENTENCE_BYTES`].
+    pub fn new(bytes: usize) -> Result<Self, Error> {
+        if bytes < MIN_SENTENCE_BYTES {
+            return Err(Error::BadConfig(format!("max_sentence_bytes must be at least {MIN_SENTENCE_BYTES}")));
+        }
+        Ok(SentenceLimit(bytes))
+    }
+
+    /// The limit in bytes (at least [`MIN_SENTENCE_BYTES`]).
+    pub const fn get(self) -> usize {
+        self.0
+    }
+}
+
+impl Default for SentenceLimit {
+    /// 16 KiB.
+    fn default() -> Self {
+        SentenceLimit(16 * 1024)
+    }
+}
+
+impl TryFrom<usize> for SentenceLimit {
+    type Error = Error;
+
+    /// Same as [`SentenceLimit::new`].
+    fn try_from(bytes: usize) -> Result<Self, Error> {
+        SentenceLimit::new(bytes)
+    }
+}
+
+impl From<SentenceLimit> for usize {
+    fn from(limit: SentenceLimit) -> usize {
+        limit.get()
+    }
+}
+
+impl fmt::Display for SentenceLimit {
+    /// The number of bytes.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// Settings of an [`Analyzer`](crate::Analyzer).
+///
+/// Every `Config` is valid, so [`Analyzer::new`](crate::Analyzer::new) and
+/// [`analyze`](crate::analyze) cannot fail. The sentence limit is a
+/// [`SentenceLimit`], checked when it is built: a value below
+/// [`MIN_SENTENCE_BYTES`] (64) is an [`Error::BadConfig`] from
+/// [`SentenceLimit::new`], never raised silently and never a panic.
+///
+/// ```
+/// use slant_core::{analyze, Config, SentenceLimit};
+///
+/// let config = Config { max_sentence_bytes: SentenceLimit::new(64)?, ..Config::default() };
+/// let analysis = analyze(&"word ".repeat(40), config);
+/// assert!(analysis.sentences.iter().all(|s| s.text.len() <= 64));
+/// assert!(SentenceLimit::new(63).is_err());
+/// # Ok::<(), slant_core::Error>(())
+/// ```
 #[derive(Debug, Clone)]
 pub struct Config {
     /// A sentence longer than this (in bytes) is broken at the last space
     /// before the limit, so memory stays bounded on text without punctuation.
-    pub max_sentence_bytes: usize,
+    pub max_sentence_bytes: SentenceLimit,
     /// Keep every sentence and cue for [`Analyzer::finish`](crate::Analyzer::finish).
     /// Streaming consumers that print sentences as they come turn it off so
     /// memory stays flat; entities and the summary are still kept.
@@ -37,7 +129,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            max_sentence_bytes: 16 * 1024,
+            max_sentence_bytes: SentenceLimit::default(),
             keep_sentences: true,
             keep_mentions: true,
             names: Vec::new(),
@@ -87,14 +179,13 @@ impl Config {
         Ok(())
     }
 
-    /// Checks the settings.
+    /// Checks the settings: always `Ok`, since a `Config` cannot hold an
+    /// invalid value (the sentence limit is checked by [`SentenceLimit::new`]).
     ///
     /// # Errors
-    /// [`Error::BadConfig`] when `max_sentence_bytes` is below 64.
+    /// None.
+    #[deprecated(note = "every Config is valid: SentenceLimit::new checks the sentence limit")]
     pub fn validate(&self) -> Result<(), Error> {
-        if self.max_sentence_bytes < 64 {
-            return Err(Error::BadConfig("max_sentence_bytes must be at least 64".into()));
-        }
         Ok(())
     }
 }
@@ -122,4 +213,28 @@ fn bad_line(source: &str, line: usize, problem: &str, format: &str) -> Error {
     let message =
         if problem.is_empty() { format!("expected {format}") } else { format!("{problem}; expected {format}") };
     Error::BadDataLine { source: source.to_string(), line, message }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_limit_starts_at_min_sentence_bytes() {
+        let err = SentenceLimit::new(MIN_SENTENCE_BYTES - 1).unwrap_err();
+        assert_eq!(err, Error::BadConfig("max_sentence_bytes must be at least 64".into()));
+        assert_eq!(err.to_string(), "bad configuration: max_sentence_bytes must be at least 64");
+        assert_eq!(SentenceLimit::new(63), Err(err));
+        assert_eq!(SentenceLimit::new(64).map(SentenceLimit::get), Ok(64));
+        assert_eq!(SentenceLimit::try_from(65).map(usize::from), Ok(65));
+        assert_eq!(SentenceLimit::new(usize::MAX).map(SentenceLimit::get), Ok(usize::MAX));
+        for bytes in 0..MIN_SENTENCE_BYTES {
+            assert!(SentenceLimit::new(bytes).is_err(), "{bytes}");
+        }
+        assert_eq!(SentenceLimit::default().to_string(), "16384");
+        assert_eq!(Config::default().max_sentence_bytes, SentenceLimit::default());
+        #[allow(deprecated)]
+        let checked = Config::default().validate();
+        assert_eq!(checked, Ok(()));
+    }
 }

@@ -65,7 +65,7 @@ pub mod workloads;
 
 pub use aggregate::{polarity_of, POLARITY_THRESHOLD, STRONG_SCORE};
 pub use analyzer::{analyze, Analyzer};
-pub use config::{Config, MENTIONS_KEPT};
+pub use config::{Config, SentenceLimit, MENTIONS_KEPT, MIN_SENTENCE_BYTES};
 pub use error::Error;
 pub use model::{
     Analysis, Basis, Confidence, Context, ContextWord, Cue, CueCounts, CueKind, Entity, EntityMention, Framing, Label,

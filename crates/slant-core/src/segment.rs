@@ -32,6 +32,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
+use crate::config::SentenceLimit;
 use crate::model::Sentence;
 
 /// Abbreviations and their class, compiled in.
@@ -176,7 +177,7 @@ pub(crate) struct Segmenter {
     /// Unfinished text; `buf[0]` is at absolute offset `base`.
     buf: String,
     base: usize,
-    max_sentence_bytes: usize,
+    max_sentence_bytes: SentenceLimit,
     /// Start of the current sentence in `buf`, once its first character is known.
     start: Option<usize>,
     /// Where scanning resumes in `buf`: everything before it is decided.
@@ -198,15 +199,8 @@ enum Verdict {
 }
 
 impl Segmenter {
-    pub(crate) fn new(max_sentence_bytes: usize) -> Self {
-        Segmenter {
-            buf: String::new(),
-            base: 0,
-            max_sentence_bytes: max_sentence_bytes.max(16),
-            start: None,
-            scan: 0,
-            marker: Marker::default(),
-        }
+    pub(crate) fn new(max_sentence_bytes: SentenceLimit) -> Self {
+        Segmenter { buf: String::new(), base: 0, max_sentence_bytes, start: None, scan: 0, marker: Marker::default() }
     }
 
     /// A splitter for the next document, with the same sentence limit.
@@ -293,7 +287,7 @@ impl Segmenter {
     /// Scans the sentence starting at `start` from `self.scan` on.
     fn scan_sentence(&mut self, text: &str, start: usize, eof: bool) -> Verdict {
         let bytes = text.as_bytes();
-        let limit = start.saturating_add(self.max_sentence_bytes);
+        let limit = start.saturating_add(self.max_sentence_bytes.get());
         let mut i = self.scan;
         loop {
             // Skip to the next byte that needs a decision (the hot loop).
@@ -1093,9 +1087,9 @@ fn is_function_word(word: &str) -> bool {
 /// absolute UTF-8 byte offsets, and do not depend on the chunking.
 ///
 /// ```
-/// use slant_core::SentenceSplitter;
+/// use slant_core::{SentenceLimit, SentenceSplitter};
 ///
-/// let mut splitter = SentenceSplitter::new(16 * 1024);
+/// let mut splitter = SentenceSplitter::new(SentenceLimit::default());
 /// let mut sentences = Vec::new();
 /// splitter.push("Mr. Smith left at 5 p.m. He", &mut sentences);
 /// splitter.push(" did not return.", &mut sentences);
@@ -1110,8 +1104,9 @@ pub struct SentenceSplitter {
 
 impl SentenceSplitter {
     /// A splitter that forces a break after `max_sentence_bytes` bytes
-    /// without one (at least 16).
-    pub fn new(max_sentence_bytes: usize) -> Self {
+    /// without one. It cannot fail: the limit was checked when it was built
+    /// ([`SentenceLimit::new`]).
+    pub fn new(max_sentence_bytes: SentenceLimit) -> Self {
         SentenceSplitter { inner: Segmenter::new(max_sentence_bytes) }
     }
 

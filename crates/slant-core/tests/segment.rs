@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use slant_core::{analyze, Analyzer, Config, SentenceSplitter};
+use slant_core::{analyze, Analyzer, Config, SentenceLimit, SentenceSplitter, MIN_SENTENCE_BYTES};
 
 /// One case: its name and where it came from, the input, the expected sentences.
 pub struct Case {
@@ -132,7 +132,7 @@ fn splitter_matches_analyzer() {
 #[test]
 fn long_sentences_are_cut_at_the_limit() {
     let text = "word ".repeat(100) + "end";
-    let config = Config { max_sentence_bytes: 64, ..Config::default() };
+    let config = Config { max_sentence_bytes: SentenceLimit::new(64).unwrap(), ..Config::default() };
     let whole = analyze(&text, config.clone());
     assert!(whole.sentences.len() > 5, "{:?}", whole.sentences);
     for s in &whole.sentences {
@@ -148,10 +148,45 @@ fn long_sentences_are_cut_at_the_limit() {
 
     // No space at all: cut at a character boundary.
     let text = "é".repeat(100);
-    let config = Config { max_sentence_bytes: 65, ..Config::default() };
+    let config = Config { max_sentence_bytes: SentenceLimit::new(65).unwrap(), ..Config::default() };
     let whole = analyze(&text, config);
     assert!(whole.sentences.iter().all(|s| s.text.len() <= 65 && !s.text.is_empty()));
     assert_eq!(whole.sentences.iter().map(|s| s.text.as_str()).collect::<String>(), text);
+}
+
+/// One policy for the sentence limit: `SentenceLimit::new` rejects a value
+/// below `MIN_SENTENCE_BYTES` with an error and accepts the rest; whatever it
+/// accepts, the analyzer and the splitter take without panicking, and cut
+/// no sentence longer than the limit. No constructor panics on any value.
+#[test]
+fn every_sentence_limit_is_an_error_or_works() {
+    let text = "word ".repeat(60) + "é".repeat(80).as_str() + " The end. Done";
+    let values = (0..=100).chain([1 << 14, usize::MAX - 1, usize::MAX]);
+    for bytes in values {
+        let limit = match SentenceLimit::new(bytes) {
+            Ok(limit) => limit,
+            Err(err) => {
+                assert!(bytes < MIN_SENTENCE_BYTES, "{bytes} rejected: {err}");
+                assert_eq!(err.to_string(), "bad configuration: max_sentence_bytes must be at least 64");
+                continue;
+            }
+        };
+        assert!(bytes >= MIN_SENTENCE_BYTES, "{bytes} accepted");
+        assert_eq!(limit.get(), bytes);
+        let config = Config { max_sentence_bytes: limit, ..Config::default() };
+        let whole = analyze(&text, config.clone());
+        assert!(whole.sentences.iter().all(|s| s.text.len() <= bytes && !s.text.is_empty()), "{bytes}");
+        let mut analyzer = Analyzer::new(config);
+        for piece in text.split_inclusive(' ') {
+            analyzer.feed(piece);
+        }
+        assert_eq!(analyzer.finish(), whole, "{bytes}");
+        let mut splitter = SentenceSplitter::new(limit);
+        let mut sentences = Vec::new();
+        splitter.push(&text, &mut sentences);
+        splitter.finish(&mut sentences);
+        assert_eq!(sentences, whole.sentences, "{bytes}");
+    }
 }
 
 /// Inputs found to be tricky stay panic-free and keep offsets exact.
