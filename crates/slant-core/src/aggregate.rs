@@ -69,7 +69,7 @@ pub const CONTEXT_ONLY_MAX: f32 = 0.3;
 pub const CONTEXT_WEIGHT_WITH_CUES: f32 = 0.3;
 
 /// A verdict from cues is `strong` from this score on: past what the
-/// context model alone can give ([`CONTEXT_ONLY_MAX`]).
+/// context model alone can give (`CONTEXT_ONLY_MAX`, 0.3).
 pub const STRONG_SCORE: f32 = CONTEXT_ONLY_MAX;
 
 /// Context words kept per entity as evidence.
