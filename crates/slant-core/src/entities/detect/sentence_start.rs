@@ -5,7 +5,7 @@ use crate::lexical::tokens::TokenKind;
 use crate::lexical::words::{is_all_caps, is_function_word, LTok};
 use crate::resources::gazetteer::class;
 
-use super::words::{adverb, gaelic_surname, singular_verb, surname_shaped, SPEECH_VERBS};
+use super::words::{adverb, gaelic_surname, is_speech_verb, singular_verb, surname_shaped};
 use super::{RunCtx, TokInfo};
 
 /// Sentence start, after an opening quote or bracket, a colon or dash, or a line break: every
@@ -76,7 +76,7 @@ impl RunCtx<'_> {
         let has = |class: u16| bits & class != 0;
         has(class::FIRST | class::SURNAME)
             && !has(class::FUNCTION)
-            && (self.possessive_at(b) || (!has(class::COMMON) && SPEECH_VERBS.contains(&self.lower_of(b))))
+            && (self.possessive_at(b) || (!has(class::COMMON) && is_speech_verb(self.lower_of(b))))
     }
 
     /// "Obama task force urges", "Trump administration officials said": a listed person's family

@@ -3,59 +3,8 @@
 
 use crate::resources::gazetteer::class;
 
-use super::words::DETERMINERS;
+use super::words::{is_determiner, is_role_verb, is_title_word};
 use super::{RunCtx, SentCtx};
-
-/// Title words that may follow "vice-", "ex-", "deputy-" and the like ("ex-President").
-const TITLE_WORDS: &[&str] = &[
-    "president",
-    "premier",
-    "minister",
-    "chancellor",
-    "secretary",
-    "mayor",
-    "governor",
-    "chairman",
-    "chair",
-    "director",
-    "speaker",
-    "leader",
-    "general",
-    "commander",
-    "ambassador",
-    "senator",
-    "prime",
-];
-
-/// Words before a title used as a role, not as a name: "as King", "was elected Dean".
-const ROLE_VERBS: &[&str] = &[
-    "as",
-    "be",
-    "is",
-    "was",
-    "were",
-    "are",
-    "been",
-    "being",
-    "become",
-    "became",
-    "becomes",
-    "becoming",
-    "named",
-    "elected",
-    "appointed",
-    "crowned",
-    "made",
-    "remain",
-    "remains",
-    "remained",
-    "serve",
-    "served",
-    "serves",
-    "for",
-    "of",
-    "to",
-];
 
 impl SentCtx<'_> {
     /// A capitalised title word: "President" is one, and so is "Vice-Premier" or "ex-President".
@@ -72,7 +21,7 @@ impl SentCtx<'_> {
         if let Some((pre, rest)) = w.split_once('-') {
             return matches!(pre, "vice" | "deputy" | "ex" | "former" | "acting" | "co" | "under")
                 && !rest.is_empty()
-                && TITLE_WORDS.contains(&rest);
+                && is_title_word(rest);
         }
         false
     }
@@ -120,7 +69,7 @@ impl RunCtx<'_> {
             return false;
         }
         let prev = s.checked_sub(1).map_or("", |p| self.lower_of(p));
-        !DETERMINERS.contains(&prev) && !ROLE_VERBS.contains(&prev) && prev != ","
+        !is_determiner(prev) && !is_role_verb(prev) && prev != ","
     }
 
     /// "Secretary of State", "Minister of Foreign Affairs": the title goes on through "of" and the

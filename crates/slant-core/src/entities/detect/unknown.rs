@@ -6,7 +6,7 @@ use crate::model::Label;
 use crate::resources::gazetteer::class;
 
 use super::places::PLACE_PREPS;
-use super::words::{DETERMINERS, SPEECH_VERBS};
+use super::words::{is_determiner, is_speech_verb};
 use super::{strength, RunCtx, Span};
 
 /// Bits of words that cannot be a lone surname: titles, head words, function words.
@@ -66,7 +66,7 @@ impl RunCtx<'_> {
         } else if place_after || area_after {
             (Label::Gpe, strength::CONTEXT)
         } else if (n == 1 && (first & (class::FIRST | class::SURNAME)) != 0)
-            || SPEECH_VERBS.contains(&next)
+            || is_speech_verb(next)
             || (next == "," && next2 == "who")
         {
             (Label::Person, strength::CONTEXT)
@@ -101,7 +101,7 @@ impl RunCtx<'_> {
         b - a == 1
             && !self.info.get(a).is_some_and(|x| x.initial)
             && self.bits(a) & NOT_SURNAME == 0
-            && SPEECH_VERBS.contains(&self.lower_of(b))
+            && is_speech_verb(self.lower_of(b))
             && !a.checked_sub(1).is_some_and(|p| matches!(self.lower_of(p), "the" | "a" | "an"))
     }
 
@@ -117,12 +117,12 @@ impl RunCtx<'_> {
         b - a == 1
             && w.chars().count() >= 4
             && !self.word(b + 1).starts_with(char::is_uppercase)
-            && !DETERMINERS.contains(&prev2)
+            && !is_determiner(prev2)
             && !self.info.get(a).is_some_and(|x| x.initial)
             && self.bits(a) & NOT_SURNAME == 0
             && !is_all_caps(w)
             && self.lts.get(b).is_some_and(|t| t.kind == TokenKind::Possessive)
-            && !DETERMINERS.contains(&prev)
+            && !is_determiner(prev)
     }
 
     /// "Q1", "L2": a numbered abbreviation names a thing, not a referent.

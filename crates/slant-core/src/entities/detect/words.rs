@@ -1,5 +1,10 @@
 //! Word shapes and word lists the rules share: family-name shapes, verbs of a singular
-//! subject, speech verbs, determiners.
+//! subject, speech verbs, determiners (the lists in `data/names/detect_words.tsv`).
+
+use std::sync::OnceLock;
+
+use crate::lexical::hash::FxMap;
+use crate::lexical::shipped::{data_lines, shipped};
 
 /// Could be an unlisted family name: three letters or more, each hyphenated
 /// part capitalised ("Morgan-Short", not "Stir-fry"), no letter three times
@@ -42,111 +47,63 @@ pub(super) fn adverb(w: &str) -> bool {
 
 /// A word that reads as the verb of a singular subject: "is", "has", "will", "appeared", "says".
 pub(super) fn singular_verb(w: &str) -> bool {
-    SPEECH_VERBS.contains(&w)
-        || matches!(
-            w,
-            "is" | "was"
-                | "has"
-                | "had"
-                | "will"
-                | "would"
-                | "could"
-                | "can"
-                | "should"
-                | "may"
-                | "might"
-                | "must"
-                | "did"
-                | "does"
-                | "also"
-                | "isn't"
-                | "wasn't"
-                | "hasn't"
-                | "won't"
-                | "didn't"
-                | "doesn't"
-                | "isn’t"
-                | "wasn’t"
-                | "hasn’t"
-                | "won’t"
-                | "didn’t"
-                | "doesn’t"
-                // common irregular past tenses
-                | "took"
-                | "made"
-                | "went"
-                | "gave"
-                | "got"
-                | "came"
-                | "saw"
-                | "knew"
-                | "thought"
-                | "found"
-                | "left"
-                | "won"
-                | "lost"
-                | "met"
-                | "sent"
-                | "spent"
-                | "held"
-                | "kept"
-                | "brought"
-                | "began"
-                | "became"
-                | "heard"
-                | "led"
-                | "paid"
-                | "spoke"
-                | "ran"
-                | "stood"
-                | "chose"
-                | "fought"
-                | "sold"
-                | "built"
-                | "drew"
-                | "grew"
-                | "flew"
-                | "drove"
-                | "rose"
-                | "fell"
-                | "broke"
-                | "threw"
-                | "pled"
-                | "wrote"
-        )
+    in_list(w, SPEECH | SINGULAR_VERB)
         || (w.len() > 3
             && !matches!(w, "thus" | "plus" | "news")
             && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"))))
 }
 
-/// Verbs of speech and words after a speaker's name: "Lavrov said", "Archer, who".
-pub(super) const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "asked",
-    "added",
-    "wrote",
-    "explained",
-    "argued",
-    "stated",
-    "noted",
-    "replied",
-    "recalled",
-    "insisted",
-    "claimed",
-    "announced",
-    "tweeted",
-    "responded",
-    "believes",
-    "thinks",
-    "who",
-    "himself",
-    "herself",
-];
-/// Words before a noun phrase: a capitalised word after one is a common noun or an organisation
-/// ("the Senate's", "its Board's"), not a person's surname.
-pub(super) const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your", "every",
-    "each", "no", "any", "some", "whose",
-];
+/// A verb of speech or a word after a speaker's name: "said" in "Lavrov said", "who" in "Archer, who".
+pub(super) fn is_speech_verb(w: &str) -> bool {
+    in_list(w, SPEECH)
+}
+
+/// A word before a noun phrase: "the" in "the Senate's"; a capitalised word after one is a
+/// common noun or an organisation, not a person's surname.
+pub(super) fn is_determiner(w: &str) -> bool {
+    in_list(w, DETERMINER)
+}
+
+/// A word before a title used as a role, not as a name: "as" in "as King", "elected" in "was
+/// elected Dean".
+pub(super) fn is_role_verb(w: &str) -> bool {
+    in_list(w, ROLE)
+}
+
+/// A title word that may follow "vice-", "ex-", "deputy-" and the like: "president" in "ex-President".
+pub(super) fn is_title_word(w: &str) -> bool {
+    in_list(w, TITLE)
+}
+
+const DETECT_WORDS: &str = shipped!("../../../data/names/detect_words.tsv");
+
+// The lists of `detect_words.tsv`, as bits.
+const SINGULAR_VERB: u8 = 1;
+const SPEECH: u8 = 2;
+const DETERMINER: u8 = 4;
+const ROLE: u8 = 8;
+const TITLE: u8 = 16;
+
+/// `w` is in one of the lists of `detect_words.tsv` named by `lists`.
+fn in_list(w: &str, lists: u8) -> bool {
+    static WORDS: OnceLock<FxMap<&'static str, u8>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut words: FxMap<&'static str, u8> = FxMap::default();
+        for (_, line) in data_lines(DETECT_WORDS) {
+            let Some((list, ws)) = line.split_once('\t') else { continue };
+            let bit = match list.trim() {
+                "singular_verb" => SINGULAR_VERB,
+                "speech" => SPEECH,
+                "determiner" => DETERMINER,
+                "role" => ROLE,
+                "title" => TITLE,
+                _ => continue,
+            };
+            for w in ws.split_whitespace() {
+                *words.entry(w).or_default() |= bit;
+            }
+        }
+        words
+    });
+    words.get(w).is_some_and(|&bits| bits & lists != 0)
+}
