@@ -27,6 +27,17 @@ const FLOORS: &[(&str, usize)] = &[
     // the stages
     ("segment.rs", 4),
     ("entities/", 5),
+    // the entity detector's driver and rule files (a folder of entities/, the same floor)
+    ("entities/detect/mod.rs", 5),
+    ("entities/detect/connectors.rs", 5),
+    ("entities/detect/headlines.rs", 5),
+    ("entities/detect/laws.rs", 5),
+    ("entities/detect/parts.rs", 5),
+    ("entities/detect/places.rs", 5),
+    ("entities/detect/sentence_start.rs", 5),
+    ("entities/detect/titles.rs", 5),
+    ("entities/detect/unknown.rs", 5),
+    ("entities/detect/words.rs", 5),
     ("framing/", 6),
     ("aggregate.rs", 7),
     // the top: the analyzer and the crate root
