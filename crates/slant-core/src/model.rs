@@ -373,3 +373,47 @@ pub struct Analysis {
     /// Document-level figures.
     pub summary: Summary,
 }
+
+impl Analysis {
+    /// Calls `f` on every text offset of the analysis (each `start` and
+    /// `end` of its sentences, mentions, context words and cues), in a fixed
+    /// order: the one place that knows where spans are, for callers that
+    /// convert offsets to other units (the wasm module's UTF-16).
+    pub fn for_each_offset_mut(&mut self, f: &mut impl FnMut(&mut usize)) {
+        for s in &mut self.sentences {
+            f(&mut s.start);
+            f(&mut s.end);
+        }
+        for e in &mut self.entities {
+            for m in &mut e.mentions {
+                f(&mut m.start);
+                f(&mut m.end);
+            }
+            for w in &mut e.framing.context.words {
+                f(&mut w.start);
+                f(&mut w.end);
+            }
+        }
+        for c in &mut self.cues {
+            f(&mut c.start);
+            f(&mut c.end);
+        }
+    }
+}
+
+impl SentenceReport {
+    /// Calls `f` on every text offset of the report (its sentence, mentions
+    /// and cues), in a fixed order; see [`Analysis::for_each_offset_mut`].
+    pub fn for_each_offset_mut(&mut self, f: &mut impl FnMut(&mut usize)) {
+        f(&mut self.sentence.start);
+        f(&mut self.sentence.end);
+        for m in &mut self.mentions {
+            f(&mut m.start);
+            f(&mut m.end);
+        }
+        for c in &mut self.cues {
+            f(&mut c.start);
+            f(&mut c.end);
+        }
+    }
+}

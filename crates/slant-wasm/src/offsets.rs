@@ -75,41 +75,15 @@ pub fn convert_sorted(segments: &[Segment<'_>], offsets: &[usize]) -> Vec<usize>
     out
 }
 
-/// Calls `f` on every offset of an analysis, in a fixed order.
-pub fn analysis_offsets(analysis: &mut Analysis, f: &mut impl FnMut(&mut usize)) {
-    for s in &mut analysis.sentences {
-        f(&mut s.start);
-        f(&mut s.end);
-    }
-    for e in &mut analysis.entities {
-        for m in &mut e.mentions {
-            f(&mut m.start);
-            f(&mut m.end);
-        }
-        for w in &mut e.framing.context.words {
-            f(&mut w.start);
-            f(&mut w.end);
-        }
-    }
-    for c in &mut analysis.cues {
-        f(&mut c.start);
-        f(&mut c.end);
-    }
+/// Calls `f` on every offset of an analysis (the core knows its spans).
+fn analysis_offsets(analysis: &mut Analysis, f: &mut impl FnMut(&mut usize)) {
+    analysis.for_each_offset_mut(f);
 }
 
 /// Calls `f` on every offset of sentence reports, in a fixed order.
-pub fn report_offsets(reports: &mut [SentenceReport], f: &mut impl FnMut(&mut usize)) {
+fn report_offsets(reports: &mut [SentenceReport], f: &mut impl FnMut(&mut usize)) {
     for r in reports {
-        f(&mut r.sentence.start);
-        f(&mut r.sentence.end);
-        for m in &mut r.mentions {
-            f(&mut m.start);
-            f(&mut m.end);
-        }
-        for c in &mut r.cues {
-            f(&mut c.start);
-            f(&mut c.end);
-        }
+        r.for_each_offset_mut(f);
     }
 }
 
