@@ -160,6 +160,11 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// `span` is a reference (a pronoun or description), not a name.
+    pub(crate) fn is_reference(&self, span: &MSpan) -> bool {
+        self.references.iter().any(|r| r.first == span.first)
+    }
+
     /// The name or reference covering token `i`.
     pub(crate) fn target_at(&self, i: usize) -> Option<&'a MSpan> {
         let k = self.targets.partition_point(|m| m.end <= i);
@@ -180,18 +185,34 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// One sentence prepared for the detectors: its tokens and its mentions as
+/// token spans (scratch buffers reused for every sentence).
+#[derive(Debug, Default)]
+struct Prepared {
+    toks: Vec<Tok>,
+    names: Vec<MSpan>,
+    /// The sentence's references.
+    references: Vec<MSpan>,
+    /// Names and references in text order (filled only when there are references).
+    targets: Vec<MSpan>,
+}
+
+impl Prepared {
+    /// The sentence as the detectors see it.
+    fn ctx<'a>(&'a self, text: &'a str, vocab: &'a Vocab) -> Ctx<'a> {
+        // without references, the targets are the names: no copy
+        let targets = if self.references.is_empty() { &self.names } else { &self.targets };
+        Ctx { text, toks: &self.toks, vocab, mentions: &self.names, references: &self.references, targets }
+    }
+}
+
 /// Finds the cues of one sentence at a time.
 #[derive(Debug)]
 pub(crate) struct CueFinder {
     /// The entity of the last person named, for "he"/"she" as a speaker.
     last_person: Option<usize>,
     /// Scratch buffers reused for every sentence.
-    toks: Vec<Tok>,
-    spans: Vec<MSpan>,
-    /// The sentence's references, as token spans.
-    reference_spans: Vec<MSpan>,
-    /// Names and references in text order.
-    target_spans: Vec<MSpan>,
+    sentence: Prepared,
     cands: Vec<Cand>,
     /// Per entity named in the last sentence: what the context model says about it.
     context: Vec<Reading>,
@@ -205,10 +226,7 @@ impl CueFinder {
     pub(crate) fn new() -> Self {
         CueFinder {
             last_person: None,
-            toks: Vec::new(),
-            spans: Vec::new(),
-            reference_spans: Vec::new(),
-            target_spans: Vec::new(),
+            sentence: Prepared::default(),
             cands: Vec::new(),
             context: Vec::new(),
             features: context::SentenceFeatures::default(),
@@ -237,28 +255,14 @@ impl CueFinder {
     ) -> Vec<Cue> {
         let text = sentence.text.as_str();
         self.prepare(text, sentence.start, tokens, word_ids, vocab, mentions);
-        let ctx = Ctx {
-            text,
-            toks: &self.toks,
-            vocab,
-            mentions: &self.spans,
-            references: &self.reference_spans,
-            targets: &self.target_spans,
-        };
+        let ctx = self.sentence.ctx(text, vocab);
         let mut cands = std::mem::take(&mut self.cands);
         cands.clear();
         let in_speech = scare_quotes::find(&ctx, &mut cands);
-        for (tok, speech) in self.toks.iter_mut().zip(in_speech) {
+        for (tok, speech) in self.sentence.toks.iter_mut().zip(in_speech) {
             tok.in_speech = speech;
         }
-        let ctx = Ctx {
-            text,
-            toks: &self.toks,
-            vocab,
-            mentions: &self.spans,
-            references: &self.reference_spans,
-            targets: &self.target_spans,
-        };
+        let ctx = self.sentence.ctx(text, vocab);
         scan(&ctx, &mut cands);
         doubt::question(&ctx, &mut cands);
         drop_nested_of_same_kind(&mut cands);
@@ -293,7 +297,7 @@ impl CueFinder {
             });
         }
         self.context.clear();
-        if !self.spans.is_empty() || !self.reference_spans.is_empty() {
+        if !self.sentence.names.is_empty() || !self.sentence.references.is_empty() {
             let model = ContextModel::shipped();
             // the word table holds `model.weights` of each word, looked up once
             self.features.prepare(model, &ctx, |i| vocab.weights(ctx.word_id(i)), &self.cue_targets);
@@ -330,12 +334,12 @@ impl CueFinder {
         vocab: &Vocab,
         mentions: &[Mention],
     ) {
-        self.toks.clear();
+        self.sentence.toks.clear();
         for (k, t) in tokens.iter().enumerate() {
             let word = if t.kind == TokenKind::Word { word_ids.get(k).copied().unwrap_or(NO_WORD) } else { NO_WORD };
             let first = if word == NO_WORD { text.get(t.start..t.end).and_then(|s| s.chars().next()) } else { None };
             let cap = if word == NO_WORD { first.is_some_and(char::is_uppercase) } else { vocab.word(word).cap };
-            self.toks.push(Tok {
+            self.sentence.toks.push(Tok {
                 start: t.start,
                 end: t.end,
                 kind: t.kind,
@@ -346,34 +350,36 @@ impl CueFinder {
                 in_speech: false,
             });
         }
-        self.spans.clear();
-        self.reference_spans.clear();
+        self.sentence.names.clear();
+        self.sentence.references.clear();
         for (index, m) in mentions.iter().enumerate() {
             // references are cue targets (`Ctx::targets`) but not names to the detectors
             // or the context model
             if m.kind != MentionKind::Name {
-                let first = self.toks.partition_point(|t| t.end + offset <= m.start);
-                let end = self.toks.partition_point(|t| t.start + offset < m.end);
+                let first = self.sentence.toks.partition_point(|t| t.end + offset <= m.start);
+                let end = self.sentence.toks.partition_point(|t| t.start + offset < m.end);
                 if first < end {
-                    self.reference_spans.push(MSpan { first, end, index, entity: m.entity, label: m.label });
+                    self.sentence.references.push(MSpan { first, end, index, entity: m.entity, label: m.label });
                 }
                 continue;
             }
             let (Some(ms), Some(me)) = (m.start.checked_sub(offset), m.end.checked_sub(offset)) else { continue };
-            let first = self.toks.partition_point(|t| t.end <= ms);
-            let end = self.toks.partition_point(|t| t.start < me);
+            let first = self.sentence.toks.partition_point(|t| t.end <= ms);
+            let end = self.sentence.toks.partition_point(|t| t.start < me);
             if first >= end {
                 continue;
             }
-            let span_index = self.spans.len() as u32;
-            for t in self.toks.get_mut(first..end).into_iter().flatten() {
+            let span_index = self.sentence.names.len() as u32;
+            for t in self.sentence.toks.get_mut(first..end).into_iter().flatten() {
                 t.mention = span_index;
             }
-            self.spans.push(MSpan { first, end, index, entity: m.entity, label: m.label });
+            self.sentence.names.push(MSpan { first, end, index, entity: m.entity, label: m.label });
         }
-        self.target_spans.clear();
-        self.target_spans.extend(self.spans.iter().chain(&self.reference_spans).copied());
-        self.target_spans.sort_by_key(|m| (m.first, m.end));
+        self.sentence.targets.clear();
+        if !self.sentence.references.is_empty() {
+            self.sentence.targets.extend(self.sentence.names.iter().chain(&self.sentence.references).copied());
+            self.sentence.targets.sort_by_key(|m| (m.first, m.end));
+        }
     }
 }
 

@@ -236,11 +236,10 @@ fn agent<'a>(ctx: &Ctx<'a>, cand: &Cand) -> Option<&'a MSpan> {
     let by = (cand.end..hi.min(cand.end + 3)).find(|&i| ctx.word(i) == "by")?;
     // a name may follow a title or modifiers ("by the Chinese government"); a reference is
     // the agent only right after "by" ("by him", not the "her" of "by reporters outside her home")
-    let is_reference = |m: &MSpan| ctx.references.iter().any(|r| r.first == m.first);
     ctx.targets
         .iter()
         .find(|m| m.first > by && m.end <= hi && m.first <= by + 3)
-        .filter(|m| !is_reference(m) || m.first == by + 1)
+        .filter(|m| !ctx.is_reference(m) || m.first == by + 1)
 }
 
 /// Who a claim-colouring reporting verb frames: the first name or resolved
@@ -278,7 +277,7 @@ fn speaker(
     let speaker_at = |mention: Option<&MSpan>, word: usize| -> Option<usize> {
         // a reference speaks only as a subject: "he" or "the senator", not "his" or "him"
         let speaks = |m: &MSpan| {
-            let pronoun = m.end == m.first + 1 && ctx.references.iter().any(|r| r.first == m.first);
+            let pronoun = m.end == m.first + 1 && ctx.is_reference(m);
             !pronoun || words::is_person_pronoun(ctx.word(m.first))
         };
         if let Some(m) = mention.filter(|m| speaks(m)) {
