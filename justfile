@@ -50,7 +50,7 @@ serve: wasm
     @echo "slant: open http://127.0.0.1:{{port}}/ (Ctrl-C to stop)"
     python3 -m http.server {{port}} --bind 127.0.0.1 --directory web
 
-# Run every test the project owns: fmt, clippy (slant-core also without its default features), cargo tests, wasm tests in Node and Chrome, page tests in headless Chromium (all stages run; fails if any failed).
+# Run every test the project owns: fmt, clippy (slant-core also without its default features), cargo tests, wasm tests in Node and Chrome, page and extension tests in headless Chromium (all stages run; fails if any failed).
 test:
     #!/usr/bin/env bash
     set -uo pipefail
@@ -64,6 +64,7 @@ test:
     stage just test-page
     stage just wasm
     stage just size
+    stage just test-extension
     stage just perf-guard
     echo
     if [ ${#failed[@]} -gt 0 ]; then printf 'test: FAILED stage: %s\n' "${failed[@]}"; exit 1; fi
@@ -84,6 +85,19 @@ test-wasm:
 test-page: (_pkg "target/page-test/pkg" "_test-hooks")
     cargo build -p slant-cli
     SLANT_PKG=target/page-test/pkg node --test --test-concurrency=1 tests/page/
+
+# Build the browser extension from extension/ and the page's shared modules and wasm: unpacked in target/extension/slant (load it from there), zipped for a store as target/extension/slant-extension.zip.
+extension: wasm _extension
+
+# The extension's folder and zip from the current web/pkg (fails over 600 KB zipped).
+_extension:
+    node extension/build.mjs target/extension/slant
+    python3 scripts/zip_dir.py target/extension/slant target/extension/slant-extension.zip
+    @size=$(wc -c < target/extension/slant-extension.zip); [ "$size" -le 614400 ] || { echo "extension: the zip is $size bytes, over 600 KB"; exit 1; }
+
+# The extension loaded in headless Chromium, on the news-like fixtures of tests/extension (uses the web/pkg build: run after `just wasm`).
+test-extension: _extension
+    node --test --test-concurrency=1 tests/extension/
 
 # Score the development sets of ../shared (when present): sentences, entities, references, the seed article, framing.
 score:

@@ -83,9 +83,7 @@ function spanElement(span, entitiesById, part) {
   }
   const c = span.cue;
   const target = c.target === null || c.target === undefined ? null : entitiesById.get(c.target);
-  const describe = `${CUE_NAMES[c.kind] || c.kind}: ${c.reason}. Polarity ${fmtScore(c.polarity)}${
-    target ? `, about ${target.name}` : ""
-  }.`;
+  const describe = describeCue(c, target);
   return el("mark", {
     class: `cue cue-${c.kind}`,
     "data-cue": span.index,
@@ -96,6 +94,11 @@ function spanElement(span, entitiesById, part) {
     "aria-label": part === 0 ? `${c.text} — ${describe}` : null,
     "data-describe": describe,
   });
+}
+
+/// A cue in words, for tooltips: its kind, why, its polarity and whom it frames.
+export function describeCue(c, target) {
+  return `${CUE_NAMES[c.kind] || c.kind}: ${c.reason}. Polarity ${fmtScore(c.polarity)}${target ? `, about ${target.name}` : ""}.`;
 }
 
 /// Renders one sentence's text with its spans, nesting properly: spans are
