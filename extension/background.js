@@ -3,10 +3,9 @@
 // script into that one tab (activeTab grants the access for this click only),
 // then tells the panel the tab is ready. The panel does the rest.
 
-// The content script and its library, injected together (classic scripts, in
-// the page's isolated world: the page's own scripts cannot see them).
-export const CONTENT_FILES = ["vendor/Readability.js", "content.js"];
-export const CONTENT_CSS = ["highlight.css"];
+import { CONTENT_FILES, CONTENT_CSS } from "./content-files.js";
+
+const RETRY_AFTER_MS = 300;
 
 chrome.action.onClicked.addListener((tab) => {
   // Opened first and not awaited: sidePanel.open needs the click's user gesture.
@@ -14,10 +13,21 @@ chrome.action.onClicked.addListener((tab) => {
   prepareTab(tab.id);
 });
 
+async function inject(tabId) {
+  await chrome.scripting.insertCSS({ target: { tabId }, files: CONTENT_CSS });
+  await chrome.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+}
+
 async function prepareTab(tabId) {
   try {
-    await chrome.scripting.insertCSS({ target: { tabId }, files: CONTENT_CSS });
-    await chrome.scripting.executeScript({ target: { tabId }, files: CONTENT_FILES });
+    try {
+      await inject(tabId);
+    } catch {
+      // The click's activeTab grant can land just after its event (seen
+      // under load with DevTools' Extensions.triggerAction): one retry.
+      await new Promise((r) => setTimeout(r, RETRY_AFTER_MS));
+      await inject(tabId);
+    }
   } catch (e) {
     // Pages no extension may script (the browser's own pages, the web store).
     notifyPanel({ type: "slant:cannot-read", tabId, message: String(e?.message ?? e) });

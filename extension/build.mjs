@@ -10,7 +10,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const out = resolve(process.argv[2] || join(root, "target/extension/slant"));
 const pkg = resolve(process.env.SLANT_PKG || join(root, "web/pkg"));
 
-const OWN = ["manifest.json", "background.js", "content.js", "highlight.css", "panel.html", "panel.css", "panel.js", "icon.png"];
+const OWN = ["manifest.json", "background.js", "content-files.js", "content.js", "highlight.css", "panel.html", "panel.css", "panel.js", "icon.png"];
 const SHARED = ["render.js", "report.js", "worker.js", "style.css"];
 const WASM = ["slant_wasm.js", "wasm_bytes.js"];
 const READABILITY = join(root, "node_modules/@mozilla/readability");

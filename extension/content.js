@@ -35,6 +35,9 @@
     return pairs;
   }
 
+  // White space as HTML collapses it, plus the no-break space.
+  const isSpace = (c) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0;
+
   function blockOf(node, root) {
     for (let e = node.parentElement; e && e !== root; e = e.parentElement) if (BLOCKS.has(e.tagName)) return e;
     return root;
@@ -49,34 +52,47 @@
     const article = new Readability(clone, { serializer: (el) => el }).parse();
     if (!article || !article.content) return { ok: false, reason: "no-article" };
     const pieces = [];
-    let text = "";
+    // The text is built as parts joined once: appending to one long string
+    // would copy it at every paragraph of a long article.
+    const parts = [];
+    let length = 0;
+    let lastSpace = true; // no space at the start of the text or of a paragraph
     let lastBlock = null;
     const walker = document.createTreeWalker(article.content, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const data = node.data;
       const block = blockOf(node, article.content);
-      if (block !== lastBlock && text.length > 0) text = text.replace(/ $/, "") + "\n\n";
-      lastBlock = block;
-      const offsets = [];
-      let piece = "";
-      let lastSpace = text.length === 0 || /\s$/.test(text);
-      for (let i = 0; i < data.length; i++) {
-        const c = data[i];
-        if (/\s/.test(c)) {
-          if (lastSpace) continue;
-          piece += " ";
-          lastSpace = true;
-        } else {
-          piece += c;
-          lastSpace = false;
+      if (block !== lastBlock && length > 0 && parts[parts.length - 1] !== "\n\n") {
+        const last = pieces[pieces.length - 1];
+        if (parts[parts.length - 1].endsWith(" ")) {
+          // a paragraph ends without its trailing space
+          parts[parts.length - 1] = parts[parts.length - 1].slice(0, -1);
+          last.end -= 1;
+          length -= 1;
         }
-        offsets.push(i);
+        parts.push("\n\n");
+        length += 2;
+        lastSpace = true;
       }
-      if (!piece) continue;
-      pieces.push({ start: text.length, end: text.length + piece.length, node: pairs.get(node) ?? null, offsets });
-      text += piece;
+      lastBlock = block;
+      // whitespace runs become one space; offsets[k] is where character k was in the node
+      const offsets = new Uint32Array(data.length);
+      const kept = [];
+      for (let i = 0; i < data.length; i++) {
+        const space = isSpace(data.charCodeAt(i));
+        if (space && lastSpace) continue;
+        offsets[kept.length] = i;
+        kept.push(space ? " " : data[i]);
+        lastSpace = space;
+      }
+      if (!kept.length) continue;
+      const piece = kept.join("");
+      pieces.push({ start: length, end: length + piece.length, node: pairs.get(node) ?? null, offsets });
+      parts.push(piece);
+      length += piece.length;
     }
-    text = text.trim();
+    // only the end is trimmed: the offsets count from the start
+    const text = parts.join("").trimEnd();
     if (text.length < MIN_ARTICLE_CHARS) return { ok: false, reason: "no-article" };
     extracted = { text, pieces };
     return { ok: true, text, origin: location.origin, title: article.title || document.title, lang: article.lang || document.documentElement.lang || "", dir: article.dir || "" };

@@ -14,16 +14,16 @@ import {
   CUE_NAMES,
 } from "./render.js";
 import { reportHtml } from "./report.js";
+import { CONTENT_FILES, CONTENT_CSS } from "./content-files.js";
 
 const $ = (id) => document.getElementById(id);
-// The content script's files, registered for sites analysed automatically
-// (the same as background.js injects on a click).
-const CONTENT_FILES = ["vendor/Readability.js", "content.js"];
-const CONTENT_CSS = ["highlight.css"];
 // The list draws at most this many entities (the JSON export has all).
 const ENTITY_LIMIT = 300;
 // Evidence items listed for an entity without cues: its first mentions.
 const MENTION_ITEMS = 8;
+// How often and how far apart a panel that opens asks the tab for its content script.
+const PING_ATTEMPTS = 10;
+const PING_PAUSE_MS = 200;
 
 // A panel opened as a tab (panel.html?tab=ID) analyses that tab; the side
 // panel follows the active tab of its window.
@@ -33,6 +33,7 @@ const fixedTab = new URLSearchParams(location.search).has("tab")
 
 const state = {
   tabId: fixedTab,
+  reading: null, // the tab whose article was last asked for
   windowId: null,
   worker: null,
   nextId: 1,
@@ -86,6 +87,7 @@ function busy(on) {
 /// Reads the article of `tabId` and analyses it.
 async function analyseTab(tabId) {
   state.tabId = tabId;
+  state.reading = tabId;
   setStatus("Reading the article…");
   let article;
   try {
@@ -282,14 +284,19 @@ async function setAuto(on) {
 /// A tab the panel follows finished loading, or became active: analyse it if
 /// its content script is there (a site analysed automatically, or a click).
 async function maybeAnalyse(tabId) {
-  try {
-    await chrome.tabs.sendMessage(tabId, { type: "slant:ping" });
-  } catch {
-    state.tabId = tabId;
-    setStatus("Click slant's toolbar button on an article to analyse it.");
-    return;
+  state.tabId = tabId;
+  // A click's injection may still be running when the panel opens: ask a few times.
+  for (let attempt = 0; attempt < PING_ATTEMPTS; attempt++) {
+    try {
+      await chrome.tabs.sendMessage(tabId, { type: "slant:ping" });
+      if (state.tabId === tabId) analyseTab(tabId);
+      return;
+    } catch {
+      if (attempt === 0) setStatus("Click slant's toolbar button on an article to analyse it.");
+      await new Promise((r) => setTimeout(r, PING_PAUSE_MS));
+    }
+    if (state.tabId !== tabId || state.reading === tabId) return; // the reader moved on, or a click's message came first
   }
-  analyseTab(tabId);
 }
 
 // ---------------------------------------------------------------- wiring

@@ -31,14 +31,16 @@ const HOSTILE_PARAGRAPHS = [
 
 const escapeHtml = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
+// long.html: the news fixture with the article 400 times (2.2 MB of text),
+// which the worker analyses in chunks with progress.
+const LONG_REPEAT = 400;
+
 function fixture(name) {
-  const html = readFileSync(join(FIXTURES, name), "utf8");
-  if (name !== "news.html") return html;
+  const html = readFileSync(join(FIXTURES, name === "long.html" ? "news.html" : name), "utf8");
+  if (name !== "news.html" && name !== "long.html") return html;
   const paragraphs = SAMPLE.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
-  return html.replace(
-    "<!--ARTICLE-->",
-    [...paragraphs, ...HOSTILE_PARAGRAPHS].map((p) => `<p>${escapeHtml(p)}</p>`).join("\n      "),
-  );
+  const article = [...paragraphs, ...HOSTILE_PARAGRAPHS].map((p) => `<p>${escapeHtml(p)}</p>`).join("\n      ");
+  return html.replace("<!--ARTICLE-->", name === "long.html" ? Array(LONG_REPEAT).fill(article).join("\n") : article);
 }
 
 let server;
@@ -59,7 +61,7 @@ before(async () => {
       res.writeHead(204).end();
       return;
     }
-    if (!/^[a-z-]+\.html$/.test(name) || !existsSync(join(FIXTURES, name))) {
+    if (!/^[a-z-]+\.html$/.test(name) || !(name === "long.html" || existsSync(join(FIXTURES, name)))) {
       res.writeHead(404).end();
       return;
     }
@@ -100,8 +102,10 @@ after(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-/// The reader clicks slant's toolbar button on `page`.
+/// The reader clicks slant's toolbar button on `page` (its tab in front, as a
+/// reader's click is: the activeTab grant is for the tab in front).
 async function clickToolbarButton(page) {
+  await page.bringToFront();
   const { targetInfos } = await browserSession.send("Target.getTargets", { filter: [{ type: "tab" }] });
   const tab = targetInfos.find((t) => t.url === page.url());
   assert.ok(tab, `no tab target for ${page.url()}`);
@@ -281,6 +285,26 @@ test("right-to-left pages are read and highlighted", async () => {
   assert.ok(names.includes("Xi Jinping") && names.includes("Vladimir Putin"), names.join(", "));
   const people = await highlightTexts(page, "slant-mention-PERSON");
   assert.ok(people.includes("Xi Jinping"), people.join(", "));
+  assert.deepEqual(consoleErrors, [], "console errors or dialogs");
+  await page.close();
+  await panel.close();
+});
+
+test("a long article shows progress, can be cancelled, and is analysed in full", async () => {
+  const { page, panel } = await analysePage("long.html");
+  // Cancel as soon as the analysis reports progress.
+  await waitPanel(panel, () => !document.getElementById("cancel").hidden && !document.getElementById("progress").hidden);
+  await panel.click("#cancel");
+  await waitPanel(panel, () => document.getElementById("status").textContent === "Cancelled.");
+  assert.equal(await panel.isHidden("#results"), true, "nothing is shown for the cancelled analysis");
+  // Asked again (the button clicked again on the article's tab), it runs to the end.
+  await clickToolbarButton(page);
+  await waitRenders(panel);
+  const analysis = await panel.evaluate(() => globalThis.slantPanel.analysis);
+  const text = await panel.evaluate(() => globalThis.slantPanel.text);
+  assert.ok(text.length > 2_000_000, `the whole article is read (${text.length} characters)`);
+  const xi = analysis.entities.find((e) => e.name === "Xi Jinping");
+  assert.ok(xi.mentions.length >= LONG_REPEAT * 9, `every copy's mentions are found (${xi.mentions.length})`);
   assert.deepEqual(consoleErrors, [], "console errors or dialogs");
   await page.close();
   await panel.close();
