@@ -199,8 +199,17 @@ test("a click analyses the article: highlights over the right text, the seed art
 
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, "extension-page.png") });
-  await panel.setViewportSize({ width: 420, height: 900 });
+  await panel.setViewportSize({ width: 400, height: 720 });
   await panel.screenshot({ path: join(SHOTS, "extension-panel.png") });
+  // The two side by side, as a reader sees them (the README's picture).
+  const shot = (f) => `data:image/png;base64,${readFileSync(join(SHOTS, f)).toString("base64")}`;
+  const both = await context.newPage();
+  await both.setViewportSize({ width: 1680, height: 720 });
+  await both.setContent(
+    `<body style="margin:0;display:flex"><img src="${shot("extension-page.png")}"><img src="${shot("extension-panel.png")}" style="border-left:1px solid #999"></body>`,
+  );
+  await both.screenshot({ path: join(SHOTS, "extension.png") });
+  await both.close();
   await page.close();
   await panel.close();
 });
