@@ -93,6 +93,9 @@ before(async () => {
   context.on("weberror", (e) => consoleErrors.push(String(e.error())));
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker"));
   extensionId = new URL(worker.url()).host;
+  worker.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(`service worker: ${m.text()}`);
+  });
   browserSession = await context.browser().newBrowserCDPSession();
 });
 
