@@ -23,6 +23,7 @@ Examples:
   slant analyze --format jsonl big.txt         streaming: one object per sentence, then a summary
   cat scraped.txt | slant split --lossy        replace invalid UTF-8 instead of failing
   slant analyze --corpus docs.jsonl            one {\"id\",\"text\"} per line in, one analysis per line out
+  slant analyze --rules newsroom.tsv a.txt     your own cues: one regex rule per line
 
 Offsets are UTF-8 byte offsets into the input, half-open.";
 
@@ -89,6 +90,10 @@ struct InputArgs {
     /// Extra lexicon entries: a TSV file of `word<TAB>valence` lines (-4..4).
     #[arg(long, value_name = "FILE")]
     lexicon: Option<PathBuf>,
+    /// Your own cues: a TSV file of `kind<TAB>polarity<TAB>pattern<TAB>reason` lines (kind: label,
+    /// scare_quote, doubt, attribution or loaded; polarity -1..1; pattern a regex matched in each sentence)
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
     /// Force a sentence break after this many bytes without one.
     #[arg(long, value_name = "BYTES", default_value_t = SentenceLimit::default().get())]
     max_sentence_bytes: usize,
@@ -256,6 +261,10 @@ impl InputArgs {
         if let Some(path) = &self.lexicon {
             let text = input::read_data_file(path)?;
             config.add_lexicon_tsv(&path.display().to_string(), &text).map_err(invalid)?;
+        }
+        if let Some(path) = &self.rules {
+            let text = input::read_data_file(path)?;
+            config.add_rules_tsv(&path.display().to_string(), &text).map_err(invalid)?;
         }
         // checked last, as before: a bad data file is reported first
         config.max_sentence_bytes = SentenceLimit::new(self.max_sentence_bytes).map_err(invalid)?;

@@ -270,6 +270,48 @@ fn data_files_name_the_line_of_a_bad_entry() {
 }
 
 #[test]
+fn a_rules_file_adds_cues_to_the_report_and_the_json() {
+    let rules = TempFile::new(
+        "rules.tsv",
+        "# newsroom rules\nlabel\t-0.6\t\\bRINO\\b\tparty insult: Republican in name only\n".as_bytes(),
+    );
+    let text = b"Critics call Senator Jane Doe a RINO. She spoke on Monday.";
+    let out = slant(&["analyze", "--rules", rules.path()], text);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report = stdout(&out);
+    assert!(report.contains("\u{201c}RINO\u{201d} \u{2014} party insult: Republican in name only"), "{report}");
+
+    let out = slant(&["analyze", "--format", "json", "--rules", rules.path()], text);
+    let analysis: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let cue = analysis["cues"].as_array().unwrap().iter().find(|c| c["text"] == "RINO").expect("the rule's cue");
+    assert_eq!((cue["kind"].as_str(), cue["polarity"].as_f64()), (Some("label"), Some(-0.6)));
+    let doe = &analysis["entities"][cue["target"].as_u64().expect("aimed at someone") as usize];
+    assert_eq!(doe["name"], "Jane Doe");
+    assert!(doe["framing"]["score"].as_f64().unwrap() < 0.0);
+
+    // without the file, no such cue
+    let plain = stdout(&slant(&["analyze", "--format", "json"], text));
+    assert!(!plain.contains("party insult"));
+}
+
+#[test]
+fn a_malformed_rule_names_its_file_and_line() {
+    let cases: [(&[u8], &str); 4] = [
+        (b"label\t-0.6\t\\bok\\b\tfine\nlabel\t-0.6\t(unclosed\tbad\n", ":2: pattern \"(unclosed\": unclosed group"),
+        (b"# kinds\nslur\t-0.6\tx\tbad\n", ":2: unknown kind \"slur\""),
+        (b"label\t-1.5\tx\tbad\n", ":1: polarity \"-1.5\" is not a number in -1..1"),
+        (b"label\t-0.5\tx\n", ":1: 3 columns"),
+    ];
+    for (i, (bytes, want)) in cases.into_iter().enumerate() {
+        let file = TempFile::new(&format!("rules-{i}.tsv"), bytes);
+        let out = slant(&["analyze", "--rules", file.path()], b"Jane Doe spoke.");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "case {i}");
+        assert!(err.contains(&format!("{}{want}", file.path())), "case {i}: {err}");
+    }
+}
+
+#[test]
 fn corpus_mode_accepts_a_byte_order_mark_and_names_lone_surrogates() {
     let doc = |id: u32, text: &str| format!("{{\"id\":{id},\"text\":\"{text}\"}}\n");
     // the first line of a file saved with a byte-order mark, and a second file joined by `cat`

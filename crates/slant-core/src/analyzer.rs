@@ -68,6 +68,9 @@ impl Analyzer {
             segmenter: Segmenter::new(config.max_sentence_bytes),
             vocab: Vocab::new(tracker.gazetteer(), Lexicon::with_extra(&config.lexicon)),
             tracker,
+            #[cfg(feature = "rules")]
+            cue_finder: CueFinder::with_rules(config.rules.clone()),
+            #[cfg(not(feature = "rules"))]
             cue_finder: CueFinder::new(),
             aggregator: Aggregator::new(config.keep_mentions),
             sentence_count: 0,

@@ -124,6 +124,10 @@ pub struct Config {
     /// sentences and entities only: no cues, every entity neutral, in about
     /// half the time (what `slant entities` needs).
     pub framing: bool,
+    /// User rules: each match of a rule's pattern is a cue of its kind (see
+    /// [`add_rules_tsv`](Self::add_rules_tsv)).
+    #[cfg(feature = "rules")]
+    pub rules: crate::rules::Rules,
 }
 
 impl Default for Config {
@@ -135,6 +139,8 @@ impl Default for Config {
             names: Vec::new(),
             lexicon: Vec::new(),
             framing: true,
+            #[cfg(feature = "rules")]
+            rules: crate::rules::Rules::default(),
         }
     }
 }
@@ -177,6 +183,18 @@ impl Config {
             }
         }
         Ok(())
+    }
+
+    /// Adds the rules of a rule file: `kind<TAB>polarity<TAB>pattern<TAB>reason`
+    /// per line (see [`Rules`](crate::Rules) for the format), `#` comments
+    /// and blank lines ignored. Patterns are compiled here, once.
+    ///
+    /// # Errors
+    /// [`Error::BadDataLine`] naming the first malformed line, with the
+    /// regex crate's message for a pattern it refuses.
+    #[cfg(feature = "rules")]
+    pub fn add_rules_tsv(&mut self, source: &str, text: &str) -> Result<(), Error> {
+        self.rules.add_tsv(source, text)
     }
 
     /// Checks the settings: always `Ok`, since a `Config` cannot hold an

@@ -31,7 +31,8 @@
 //! 1. lexical (`lexical/`): tokens and character classes, case tests and
 //!    lower-casing, the function words, the hasher, the shipped data files
 //!    and the reader of their lines. Imports nothing of the crate.
-//! 2. types (`model`, `error`, `config`): the public data types and settings.
+//! 2. types (`model`, `error`, `config`, `rules`): the public data types and
+//!    settings, user rule files among them.
 //! 3. resources (`resources/`): the shipped lists and models, parsed once:
 //!    the gazetteer, the framing lexicons, the context model's weights.
 //! 4. word table (`vocab`): every distinct word of a document looked up once
@@ -57,6 +58,8 @@ mod framing;
 mod lexical;
 mod model;
 mod resources;
+#[cfg(feature = "rules")]
+mod rules;
 mod segment;
 mod vocab;
 #[cfg(feature = "_bench")]
@@ -71,6 +74,8 @@ pub use model::{
     Analysis, Basis, Confidence, Context, ContextWord, Cue, CueCounts, CueKind, Entity, EntityMention, Framing, Label,
     Mention, MentionKind, Polarity, Sentence, SentenceReport, Summary,
 };
+#[cfg(feature = "rules")]
+pub use rules::{Rules, MAX_RULES};
 pub use segment::SentenceSplitter;
 
 /// The README's Rust examples, compiled and run as doctests.

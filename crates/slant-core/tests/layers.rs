@@ -20,6 +20,7 @@ const FLOORS: &[(&str, usize)] = &[
     ("model.rs", 1),
     ("error.rs", 1),
     ("config.rs", 1),
+    ("rules.rs", 1),
     // resources: the shipped lists and models
     ("resources/", 2),
     // the word table over the resources

@@ -26,5 +26,5 @@ pub(crate) fn candidate(ctx: &Ctx, first: usize, end: usize, polarity: f32, abou
     } else {
         ("loaded reporting verb instead of a neutral \"said\"", Aim::Speaker)
     };
-    Some(Cand { first, end, kind: CueKind::Attribution, polarity, reason, aim })
+    Some(Cand { first, end, kind: CueKind::Attribution, polarity, reason, aim, rule: None })
 }

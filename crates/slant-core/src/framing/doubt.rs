@@ -35,6 +35,7 @@ pub(crate) fn candidate(
         polarity,
         reason: "casts doubt on what follows",
         aim: Aim::Clause,
+        rule: None,
     })
 }
 
@@ -103,5 +104,6 @@ pub(crate) fn question(ctx: &Ctx, out: &mut Vec<Cand>) {
         polarity: -0.2,
         reason: "a question from the author casts doubt",
         aim: Aim::None,
+        rule: None,
     });
 }

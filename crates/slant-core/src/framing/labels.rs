@@ -29,7 +29,7 @@ pub(crate) fn candidate(ctx: &Ctx, first: usize, end: usize, polarity: f32, pos:
     let reason = reason(polarity);
     let first = if pos == LabelPos::Noun { extend_left(ctx, first) } else { first };
     let end = if pos == LabelPos::Adj { super::loaded::extend_over_noun(ctx, end) } else { end };
-    Outcome::Label(Cand { first, end, kind: CueKind::Label, polarity, reason, aim: Aim::NounPhrase })
+    Outcome::Label(Cand { first, end, kind: CueKind::Label, polarity, reason, aim: Aim::NounPhrase, rule: None })
 }
 
 /// Whether tokens `first..end` are part of a longer name ("the Communist

@@ -84,6 +84,7 @@ pub(crate) fn candidate(ctx: &Ctx, first: usize, end: usize, roles: &Roles) -> O
         polarity: (valence / 4.0).clamp(-1.0, 1.0),
         reason,
         aim,
+        rule: None,
     })
 }
 

@@ -22,6 +22,8 @@ use crate::lexical::words::NO_WORD;
 use crate::model::{Cue, CueKind, Label, Mention, MentionKind, Sentence};
 use crate::resources::context_model::Model as ContextModel;
 use crate::resources::lexicon::Roles;
+#[cfg(feature = "rules")]
+use crate::rules::Rules;
 use crate::vocab::Vocab;
 
 pub(crate) use context::Reading;
@@ -95,6 +97,9 @@ pub(crate) struct Cand {
     pub(crate) polarity: f32,
     pub(crate) reason: &'static str,
     pub(crate) aim: Aim,
+    /// The user rule that made it (its reason is the rule's), if one did.
+    #[cfg_attr(not(feature = "rules"), allow(dead_code))]
+    pub(crate) rule: Option<u32>,
 }
 
 /// Sorts the candidates by position and drops each that lies inside a
@@ -220,6 +225,9 @@ pub(crate) struct CueFinder {
     features: context::SentenceFeatures,
     /// The token ranges of the last sentence's cues, with the entity each frames.
     cue_targets: Vec<(usize, usize, usize)>,
+    /// The user's rules (none by default).
+    #[cfg(feature = "rules")]
+    rules: Rules,
 }
 
 impl CueFinder {
@@ -231,7 +239,24 @@ impl CueFinder {
             context: Vec::new(),
             features: context::SentenceFeatures::default(),
             cue_targets: Vec::new(),
+            #[cfg(feature = "rules")]
+            rules: Rules::default(),
         }
+    }
+
+    /// A cue finder that also finds the matches of the user's `rules`.
+    #[cfg(feature = "rules")]
+    pub(crate) fn with_rules(rules: Rules) -> Self {
+        CueFinder { rules, ..Self::new() }
+    }
+
+    /// What a reader is told about a candidate: its rule's reason, or the built-in one.
+    fn reason_of(&self, cand: &Cand) -> &str {
+        #[cfg(feature = "rules")]
+        if let Some(reason) = cand.rule.and_then(|r| self.rules.reason(r as usize)) {
+            return reason;
+        }
+        cand.reason
     }
 
     /// Forgets the document (its last person named); keeps the scratch buffers.
@@ -258,6 +283,9 @@ impl CueFinder {
         let ctx = self.sentence.ctx(text, vocab);
         let mut cands = std::mem::take(&mut self.cands);
         cands.clear();
+        // first, so a rule wins over a built-in cue of its kind on the same words
+        #[cfg(feature = "rules")]
+        rule_matches(&ctx, &self.rules, &mut cands);
         let in_speech = scare_quotes::find(&ctx, &mut cands);
         for (tok, speech) in self.sentence.toks.iter_mut().zip(in_speech) {
             tok.in_speech = speech;
@@ -282,6 +310,7 @@ impl CueFinder {
                 && (cand.first..cand.end).all(|i| ctx.toks.get(i).is_some_and(|t| t.in_speech));
             let target =
                 if quoted { None } else { target::resolve(&ctx, cand, mentions, country_of, self.last_person) };
+            let reason = self.reason_of(cand).to_string();
             if let Some(entity) = target {
                 self.cue_targets.push((cand.first, cand.end, entity));
             }
@@ -293,7 +322,7 @@ impl CueFinder {
                 kind: cand.kind,
                 polarity: cand.polarity.clamp(-1.0, 1.0),
                 target,
-                reason: cand.reason.to_string(),
+                reason,
             });
         }
         self.context.clear();
@@ -379,6 +408,28 @@ impl CueFinder {
         if !self.sentence.references.is_empty() {
             self.sentence.targets.extend(self.sentence.names.iter().chain(&self.sentence.references).copied());
             self.sentence.targets.sort_by_key(|m| (m.first, m.end));
+        }
+    }
+}
+
+/// Each match of a user rule, as a candidate over the tokens it touches,
+/// aimed as the built-in cues of its kind are.
+#[cfg(feature = "rules")]
+fn rule_matches(ctx: &Ctx, rules: &Rules, out: &mut Vec<Cand>) {
+    for (index, rule) in rules.iter().enumerate() {
+        for m in rule.pattern.find_iter(ctx.text) {
+            let first = ctx.toks.partition_point(|t| t.end <= m.start());
+            let end = ctx.toks.partition_point(|t| t.start < m.end());
+            if first >= end {
+                continue; // white space only
+            }
+            let aim = match rule.kind {
+                CueKind::Label => Aim::NounPhrase,
+                CueKind::Attribution => Aim::Speaker,
+                CueKind::ScareQuote | CueKind::Doubt | CueKind::Loaded => Aim::Clause,
+            };
+            let (kind, polarity) = (rule.kind, rule.polarity);
+            out.push(Cand { first, end, kind, polarity, reason: "", aim, rule: Some(index as u32) });
         }
     }
 }

@@ -50,6 +50,7 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Cand>) -> Vec<bool> {
                     polarity: POLARITY,
                     reason: "quotation marks distance the author from the phrase",
                     aim: Aim::Clause,
+                    rule: None,
                 }),
             },
             Some(_) => {}
