@@ -60,6 +60,7 @@ test:
     stage cargo clippy --workspace --all-targets -- -D warnings
     stage cargo clippy -p slant-core --no-default-features -- -D warnings
     stage cargo test --workspace --no-fail-fast
+    stage env RUSTDOCFLAGS="-D warnings" cargo doc -p slant-core --no-deps --features rules
     stage just test-wasm
     stage just test-page
     stage just wasm

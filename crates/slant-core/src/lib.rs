@@ -22,6 +22,67 @@
 //! Offsets are absolute UTF-8 byte spans over the whole input, half-open,
 //! and `text == input[start..end]` always holds.
 //!
+//! # Reading the analysis
+//!
+//! Each entity has a framing verdict and the evidence behind it: the cues
+//! that frame it (indices into `cues`) and what the learned context model
+//! reads in the wording around it.
+//!
+//! ```
+//! use slant_core::{analyze, Config, Polarity};
+//!
+//! let a = analyze("Critics called Senator Jane Doe a notorious liar on Monday.", Config::default());
+//! let doe = a.entities.iter().find(|e| e.name == "Jane Doe").unwrap();
+//! assert_eq!(doe.framing.polarity, Polarity::Negative);
+//! for &i in &doe.framing.cues {
+//!     let cue = &a.cues[i];
+//!     println!("{:?} {:?}: {}", cue.kind, cue.text, cue.reason); // Label "notorious liar": …
+//! }
+//! ```
+//!
+//! # A corpus: one analyzer, many documents
+//!
+//! [`Analyzer::finish_document`] ends one document and readies the analyzer
+//! for the next, analysed exactly as by a new analyzer but keeping its word
+//! table, so a corpus of short documents is not looked up afresh each time.
+//! Use one analyzer per thread (the CLI's `--corpus` does, with rayon).
+//!
+//! ```
+//! use slant_core::{Analyzer, Config};
+//!
+//! let documents = ["Ann Lee won the vote.", "Critics mocked Bob Jones.", "It rained."];
+//! let mut analyzer = Analyzer::new(Config::default());
+//! let analyses: Vec<_> = documents
+//!     .iter()
+//!     .map(|text| {
+//!         analyzer.push(text);
+//!         analyzer.finish_document()
+//!     })
+//!     .collect();
+//! assert_eq!(analyses[1].entities[0].name, "Bob Jones");
+//! assert!(analyses[2].entities.is_empty());
+//! ```
+//!
+//! # Your own cues: rule files
+//!
+//! With the cargo feature `rules`, [`Config::add_rules_tsv`] reads rules of
+//! the form `kind<TAB>polarity<TAB>pattern<TAB>reason`; every match of a
+//! pattern is a cue of that kind, aimed as the built-in cues are ([`Rules`]
+//! has the format).
+//!
+//! ```
+//! # #[cfg(feature = "rules")] {
+//! use slant_core::{analyze, Config, CueKind};
+//!
+//! let mut config = Config::default();
+//! config.add_rules_tsv("newsroom.tsv", "label\t-0.6\t\\bRINO\\b\tparty insult\n")?;
+//! let a = analyze("Critics call Senator Jane Doe a RINO.", config);
+//! let cue = a.cues.iter().find(|c| c.reason == "party insult").unwrap();
+//! assert_eq!((cue.kind, cue.target.map(|e| a.entities[e].name.as_str())), (CueKind::Label, Some("Jane Doe")));
+//! # }
+//! # Ok::<(), slant_core::Error>(())
+//! ```
+//!
 //! # Floors
 //!
 //! The modules stand on floors; a module imports from its own floor and the

@@ -51,6 +51,18 @@ pub(crate) struct Rule {
 }
 
 /// The compiled rules of a [`Config`](crate::Config), in file order.
+///
+/// A rule file has one rule per line, tab-separated:
+/// `kind<TAB>polarity<TAB>pattern<TAB>reason`, with kind one of `label
+/// scare_quote doubt attribution loaded`, polarity in -1..1, pattern a
+/// [`regex`](https://docs.rs/regex/latest/regex/#syntax) matched in each
+/// sentence (`(?i)` for any case, `\b` for whole words) and reason what a
+/// reader is told. `#` comments and blank lines are skipped. Each match is
+/// widened to whole tokens and becomes a cue of the rule's kind, aimed as the
+/// built-in cues of that kind are; a match inside a longer built-in cue of
+/// the same kind is that one cue. Patterns are compiled once, each under a
+/// size limit, and the regex crate matches in linear time, so no pattern can
+/// be catastrophic. At most [`MAX_RULES`] rules.
 #[derive(Clone, Default)]
 pub struct Rules {
     rules: Vec<Rule>,
