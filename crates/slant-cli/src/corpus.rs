@@ -147,7 +147,9 @@ fn analyse_line(
     };
     analyzer.push(text);
     let analysis = analyzer.finish_document();
-    let mut json = serde_json::to_vec(&Output { id, analysis: &analysis }).map_err(|e| e.to_string())?;
+    // the JSON is about eight times the text: sized once, it is not copied as it grows
+    let mut json = Vec::with_capacity(text.len().saturating_mul(8).max(1024));
+    serde_json::to_writer(&mut json, &Output { id, analysis: &analysis }).map_err(|e| e.to_string())?;
     json.push(b'\n');
     Ok((json, replaced))
 }
