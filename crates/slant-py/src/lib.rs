@@ -1,0 +1,172 @@
+//! Python bindings of slant-core: `slant.analyze`, `slant.analyze_many` and
+//! `slant.Analyzer`. Results are the analysis contract as Python dicts (via
+//! serde_json and `json.loads`), offsets converted from UTF-8 bytes to code
+//! points, which is what Python's str indices count.
+
+#![forbid(unsafe_code)]
+
+use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+use rayon::prelude::*;
+use slant_core::{Analysis, Config, SentenceLimit, SentenceReport};
+
+/// Byte offsets → code point offsets over `text`, in one pass: every offset
+/// is collected, the distinct ones sorted and converted walking the text once.
+/// An offset past the end or inside a character (not produced by a correct
+/// analysis) is counted as if the bytes were ASCII, never panicking.
+fn to_code_points(text: &str, each_offset: impl Fn(&mut dyn FnMut(&mut usize))) {
+    let mut offsets = Vec::new();
+    each_offset(&mut |o| offsets.push(*o));
+    offsets.sort_unstable();
+    offsets.dedup();
+    let bytes = text.as_bytes();
+    let mut converted = Vec::with_capacity(offsets.len());
+    let (mut at, mut points) = (0usize, 0usize);
+    for &target in &offsets {
+        let stop = target.min(bytes.len());
+        if stop > at {
+            // One code point per byte that starts a character.
+            points += bytes.get(at..stop).unwrap_or_default().iter().filter(|&&b| b & 0xC0 != 0x80).count();
+            at = stop;
+        }
+        converted.push(points + (target - at));
+    }
+    each_offset(&mut |o| {
+        if let Ok(i) = offsets.binary_search(o) {
+            *o = converted.get(i).copied().unwrap_or(*o);
+        }
+    });
+}
+
+fn analysis_in_code_points(text: &str, mut analysis: Analysis) -> Analysis {
+    let cell = std::cell::RefCell::new(&mut analysis);
+    to_code_points(text, |f| cell.borrow_mut().for_each_offset_mut(&mut |o| f(o)));
+    analysis
+}
+
+fn report_in_code_points(text: &str, mut report: SentenceReport) -> SentenceReport {
+    let cell = std::cell::RefCell::new(&mut report);
+    to_code_points(text, |f| cell.borrow_mut().for_each_offset_mut(&mut |o| f(o)));
+    report
+}
+
+/// The configuration for an optional sentence limit; slant_core's errors
+/// (only a limit below its minimum can occur here) become ValueError.
+fn config(max_sentence_bytes: Option<usize>) -> PyResult<Config> {
+    let mut config = Config::default();
+    if let Some(bytes) = max_sentence_bytes {
+        config.max_sentence_bytes = SentenceLimit::new(bytes).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    }
+    Ok(config)
+}
+
+/// A serde value → Python object, through JSON (the contract is JSON anyway).
+fn to_python<T: serde::Serialize>(py: Python<'_>, value: &T) -> PyResult<PyObject> {
+    let json = serde_json::to_string(value).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+    let loads = py.import("json")?.getattr("loads")?;
+    Ok(loads.call1((json,))?.unbind())
+}
+
+/// Analyses one text and returns the analysis as a dict (offsets in code points).
+#[pyfunction]
+#[pyo3(signature = (text, *, max_sentence_bytes=None))]
+fn analyze(py: Python<'_>, text: &str, max_sentence_bytes: Option<usize>) -> PyResult<PyObject> {
+    let config = config(max_sentence_bytes)?;
+    let analysis = py.allow_threads(|| analysis_in_code_points(text, slant_core::analyze(text, config)));
+    to_python(py, &analysis)
+}
+
+/// Analyses many texts on `jobs` threads (default: every core) without the
+/// GIL; results in input order, equal to `analyze` on each text.
+#[pyfunction]
+#[pyo3(signature = (texts, jobs=None, *, max_sentence_bytes=None))]
+fn analyze_many(
+    py: Python<'_>,
+    texts: Vec<String>,
+    jobs: Option<usize>,
+    max_sentence_bytes: Option<usize>,
+) -> PyResult<Vec<PyObject>> {
+    let config = config(max_sentence_bytes)?;
+    if jobs == Some(0) {
+        return Err(PyValueError::new_err("jobs must be at least 1"));
+    }
+    let jsons = py
+        .allow_threads(|| -> Result<Vec<Result<String, String>>, String> {
+            let mut builder = rayon::ThreadPoolBuilder::new();
+            if let Some(n) = jobs {
+                builder = builder.num_threads(n);
+            }
+            let pool = builder.build().map_err(|e| e.to_string())?;
+            // One analyzer per worker thread, reused from document to document,
+            // as the CLI's corpus mode does; finish_document equals a new analyzer.
+            Ok(pool.install(|| {
+                texts
+                    .par_iter()
+                    .map_init(
+                        || slant_core::Analyzer::new(config.clone()),
+                        |analyzer, text| {
+                            analyzer.push(text);
+                            let analysis = analysis_in_code_points(text, analyzer.finish_document());
+                            serde_json::to_string(&analysis).map_err(|e| e.to_string())
+                        },
+                    )
+                    .collect()
+            }))
+        })
+        .map_err(PyRuntimeError::new_err::<String>)?;
+    let loads = py.import("json")?.getattr("loads")?;
+    jsons
+        .into_iter()
+        .map(|json| Ok(loads.call1((json.map_err(PyRuntimeError::new_err::<String>)?,))?.unbind()))
+        .collect()
+}
+
+/// Streaming analysis: `feed(chunk)` returns the sentence reports that
+/// became final, `finish()` the whole analysis. Offsets count code points
+/// from the start of everything fed. The analyzer keeps the text fed so far
+/// (to convert offsets), so memory grows with the text.
+#[pyclass(module = "slant")]
+struct Analyzer {
+    inner: Option<slant_core::Analyzer>,
+    fed: String,
+}
+
+#[pymethods]
+impl Analyzer {
+    #[new]
+    #[pyo3(signature = (*, max_sentence_bytes=None))]
+    fn new(max_sentence_bytes: Option<usize>) -> PyResult<Self> {
+        let config = config(max_sentence_bytes)?;
+        Ok(Analyzer { inner: Some(slant_core::Analyzer::new(config)), fed: String::new() })
+    }
+
+    /// Adds a chunk; returns the sentence reports that became final.
+    fn feed(&mut self, py: Python<'_>, chunk: &str) -> PyResult<Py<PyList>> {
+        let inner = self.inner.as_mut().ok_or_else(|| PyRuntimeError::new_err("the analyzer is finished"))?;
+        self.fed.push_str(chunk);
+        let reports = inner.feed(chunk);
+        let list = PyList::empty(py);
+        for report in reports {
+            list.append(to_python(py, &report_in_code_points(&self.fed, report))?)?;
+        }
+        Ok(list.unbind())
+    }
+
+    /// Ends the text and returns the whole analysis; the analyzer cannot be fed afterwards.
+    fn finish(&mut self, py: Python<'_>) -> PyResult<PyObject> {
+        let inner = self.inner.take().ok_or_else(|| PyRuntimeError::new_err("the analyzer is finished"))?;
+        let analysis = analysis_in_code_points(&self.fed, inner.finish());
+        self.fed = String::new();
+        to_python(py, &analysis)
+    }
+}
+
+/// The compiled part of the `slant` package.
+#[pymodule]
+fn _slant(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(analyze, m)?)?;
+    m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
+    m.add_class::<Analyzer>()?;
+    Ok(())
+}
