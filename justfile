@@ -13,8 +13,8 @@ wasm_env := "CARGO_PROFILE_RELEASE_OPT_LEVEL=z CARGO_PROFILE_RELEASE_LTO=fat CAR
 default:
     @just --list --unsorted
 
-# Install what the build and the tests need (idempotent): wasm32 target, wasm-pack, wasm-bindgen-cli at Cargo.lock's version, Chromium + ChromeDriver, npm deps.
-setup:
+# Install what the build and the tests need (idempotent): wasm32 target, wasm-pack, wasm-bindgen-cli at Cargo.lock's version, Chromium + ChromeDriver, npm deps, maturin (in target/maturin-venv).
+setup: _maturin
     #!/usr/bin/env bash
     set -euo pipefail
     rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
@@ -63,6 +63,7 @@ test:
     stage env RUSTDOCFLAGS="-D warnings" cargo doc -p slant-core --no-deps --features rules
     stage just test-wasm
     stage just test-page
+    stage just test-python
     stage just wasm
     stage just size
     stage just test-extension
@@ -81,6 +82,21 @@ check:
 test-wasm:
     wasm-pack --log-level warn test --node --mode no-install crates/slant-wasm
     wasm-pack --log-level warn test --headless --chrome --chromedriver "$(command -v chromedriver)" --mode no-install crates/slant-wasm
+
+# maturin in a throwaway virtual environment under target/ (idempotent).
+_maturin:
+    @[ -x target/maturin-venv/bin/maturin ] || { python3 -m venv target/maturin-venv && target/maturin-venv/bin/pip install --quiet "maturin>=1.5,<2"; }
+
+# Build the Python package's abi3 wheel (CPython >= 3.9) into target/wheels/.
+wheel: _maturin
+    target/maturin-venv/bin/maturin build --release --quiet -m crates/slant-py/Cargo.toml --out target/wheels
+
+# The Python package's tests (tests/python) in a fresh virtual environment, target/pyenv, with the wheel just built.
+test-python: wheel
+    rm -rf target/pyenv
+    python3 -m venv target/pyenv
+    target/pyenv/bin/pip install --quiet pytest "$(ls -t target/wheels/slant-*.whl | head -1)"
+    target/pyenv/bin/python -m pytest -q tests/python
 
 # The page tests in headless Chromium (builds the CLI they compare against, and the page's wasm with its test hooks into target/page-test/pkg, served as the page's pkg/).
 test-page: (_pkg "target/page-test/pkg" "_test-hooks")
