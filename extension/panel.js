@@ -4,13 +4,14 @@
 // to highlight back to the tab. Nothing here touches the network.
 import {
   el,
-  fmtScore,
   entityRow,
   renderSummary,
   quoted,
   sortedEntities,
   describeCue,
-  isWeak,
+  verdictHeading,
+  contextReading,
+  download,
   CUE_NAMES,
 } from "./render.js";
 import { reportHtml } from "./report.js";
@@ -208,31 +209,15 @@ function selectEntity(id) {
       list.append(evidenceItem(analysis.sentences[m.sentence]?.text ?? m.text, `mention ${quoted(m.text)}`, m.start, m.end));
     }
   }
-  const context = entity.framing?.context;
-  const words = (context?.words || []).map((w) => `${quoted(w.text)} (${w.weight > 0 ? "+" : "−"}${Math.abs(w.weight).toFixed(2)})`);
   evidence.replaceChildren(
-    el("h3", {
-      text: `${entity.name}: ${fmtScore(entity.framing?.score)} (${entity.framing?.polarity ?? "neutral"}${isWeak(entity) ? ", a weak lean" : ""})`,
-    }),
+    el("h3", { text: verdictHeading(entity) }),
     cues.length
       ? el("p", { class: "hint", text: "The cues that frame it:" })
       : el("p", { class: "hint", text: "No framing cues point at it; its mentions:" }),
     list,
-    el("p", {
-      class: "hint context-reading",
-      text: `Wording around the name (a learned model): ${fmtScore(context?.score ?? 0)}` + (words.length ? `, most from ${words.join(", ")}.` : "."),
-    }),
+    el("p", { class: "hint context-reading", text: contextReading(entity) }),
   );
   evidence.hidden = false;
-}
-
-function download(name, type, content) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = el("a", { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 function fileStem() {

@@ -9,7 +9,9 @@ import {
   quoted,
   sortedEntities,
   divergingBar,
-  isWeak,
+  verdictHeading,
+  contextReading,
+  download,
   CUE_NAMES,
 } from "./render.js";
 import { encodeText, decodeText, PermalinkError } from "./permalink.js";
@@ -320,23 +322,15 @@ function selectEntity(id) {
     const kinds = cues.filter((c) => c.sentence === i).map((c) => `${CUE_NAMES[c.kind] || c.kind} ${quoted(c.text)}`);
     list.append(el("li", {}, el("span", { class: "evidence-text", text: s.text }), el("span", { class: "evidence-cues", text: kinds.join("; ") })));
   }
-  // The context model's share of the score, with the words it weighed most.
-  const context = entity.framing?.context;
-  const words = (context?.words || []).map((w) => `${quoted(w.text)} (${w.weight > 0 ? "+" : "−"}${Math.abs(w.weight).toFixed(2)})`);
   evidence.replaceChildren(
-    el("h3", {
-      text: `${entity.name}: ${fmtScore(entity.framing?.score)} (${entity.framing?.polarity ?? "neutral"}${isWeak(entity) ? ", a weak lean" : ""})`,
-    }),
+    el("h3", { text: verdictHeading(entity) }),
     sentences.length
       ? list
       : el("p", {
           class: "hint",
           text: "No framing cues point at this entity: its score is only the learned model's lean, kept within ±0.30.",
         }),
-    el("p", {
-      class: "hint context-reading",
-      text: `Wording around the name (a learned model): ${fmtScore(context?.score ?? 0)}` + (words.length ? `, most from ${words.join(", ")}.` : "."),
-    }),
+    el("p", { class: "hint context-reading", text: contextReading(entity) }),
   );
   evidence.hidden = false;
   $("article").querySelector(`[data-entity="${state.selected}"]`)?.scrollIntoView({ block: "nearest" });
@@ -418,15 +412,6 @@ function renderCompare() {
 }
 
 // ---------------------------------------------------------------- export
-
-function download(name, type, content) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = el("a", { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 async function copyPermalink() {
   const hash = await encodeText($("text").value);

@@ -237,3 +237,25 @@ export function renderSummary(dl, analysis) {
   for (const [k, v] of rows) frag.append(el("dt", { text: k }), el("dd", { text: v }));
   dl.replaceChildren(frag);
 }
+
+/// The heading of an entity's evidence: its name, score and verdict.
+export function verdictHeading(entity) {
+  return `${entity.name}: ${fmtScore(entity.framing?.score)} (${entity.framing?.polarity ?? "neutral"}${isWeak(entity) ? ", a weak lean" : ""})`;
+}
+
+/// The context model's share of an entity's score, with the words it weighed most.
+export function contextReading(entity) {
+  const context = entity.framing?.context;
+  const words = (context?.words || []).map((w) => `${quoted(w.text)} (${w.weight > 0 ? "+" : "−"}${Math.abs(w.weight).toFixed(2)})`);
+  return `Wording around the name (a learned model): ${fmtScore(context?.score ?? 0)}` + (words.length ? `, most from ${words.join(", ")}.` : ".");
+}
+
+/// Saves `content` as a file named `name` (a download; nothing leaves the browser).
+export function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = el("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
