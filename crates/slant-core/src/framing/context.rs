@@ -87,11 +87,11 @@ impl SentenceFeatures {
     /// Reads the tokens of `ctx`; `word_weights(i)` gives the weights of word
     /// token `i`; `cue_targets` are the token ranges of the sentence's cues with
     /// the entity each frames.
-    pub(crate) fn prepare(
+    pub(crate) fn prepare<'m>(
         &mut self,
-        model: &Model,
+        model: &'m Model,
         ctx: &Ctx,
-        word_weights: impl Fn(usize) -> TokWeights,
+        word_weights: impl Fn(usize) -> &'m TokWeights,
         cue_targets: &[(usize, usize, usize)],
     ) {
         self.reads.clear();
@@ -114,7 +114,7 @@ impl SentenceFeatures {
             last_mention = None;
             let text = ctx.text.get(t.start..t.end).unwrap_or("");
             let w = match t.kind {
-                TokenKind::Word => word_weights(i),
+                TokenKind::Word => *word_weights(i),
                 TokenKind::Number => model.weights(text),
                 TokenKind::Possessive if text.ends_with('s') => model.possessive,
                 TokenKind::Punct if matches!(text, "\"" | "“" | "”") => model.quote,
@@ -131,8 +131,8 @@ impl SentenceFeatures {
             self.reads.push(Read { tok: i, w, bigram: [0.0; 2], valence, negates, cue_target, clause });
         }
         for k in 1..self.reads.len() {
-            let next = self.reads[k].w.key;
-            self.reads[k - 1].bigram = model.bigram(&self.reads[k - 1].w, next);
+            let next = self.reads[k].w;
+            self.reads[k - 1].bigram = model.bigram(&self.reads[k - 1].w, &next);
         }
     }
 
@@ -168,10 +168,10 @@ impl SentenceFeatures {
             }
         }
         if a > 0 {
-            add(&mut self.shares, &[a - 1], model.bigram(&reads[a - 1].w, model.placeholder));
+            add(&mut self.shares, &[a - 1], model.bigram(&reads[a - 1].w, &model.target));
         }
         if b < n {
-            add(&mut self.shares, &[b], model.bigram(&model.target, reads[b].w.key));
+            add(&mut self.shares, &[b], model.bigram(&model.target, &reads[b].w));
         }
         let left = a.saturating_sub(NEAR);
         for (k, r) in reads.iter().enumerate().take(a).skip(left) {
