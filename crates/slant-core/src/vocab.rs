@@ -63,15 +63,15 @@ pub(crate) struct Vocab {
     /// A longer word → its id.
     long_ids: FxMap<Box<str>, u32>,
     words: Vec<Word>,
-    /// The context model's weights, by word id.
-    weights: Vec<TokWeights>,
+    /// The word's index among the context model's words, by word id (most
+    /// words have none; an index keeps this table small).
+    weights: Vec<Option<u32>>,
     /// The lexicon roles of the words that have some.
     roles: Vec<Roles>,
     /// The lower-cased forms of all words, one after another.
     forms: String,
     /// What a token that is no word reads as.
     no_word: Word,
-    no_word_weights: TokWeights,
 }
 
 impl Vocab {
@@ -88,7 +88,6 @@ impl Vocab {
             roles: Vec::new(),
             forms: String::new(),
             no_word: Word { roles: NO_ROLES, ..Word::default() },
-            no_word_weights: model.weights(""),
         }
     }
 
@@ -178,7 +177,7 @@ impl Vocab {
             cue_form,
             roles,
         };
-        self.weights.push(self.model.weights(cue));
+        self.weights.push(self.model.word_index(cue));
         self.words.push(word);
     }
 
@@ -196,8 +195,8 @@ impl Vocab {
 
     /// The context model's weights for `id`.
     #[inline]
-    pub(crate) fn weights(&self, id: u32) -> TokWeights {
-        self.weights.get(id as usize).copied().unwrap_or(self.no_word_weights)
+    pub(crate) fn weights(&self, id: u32) -> &TokWeights {
+        self.model.word(self.weights.get(id as usize).copied().flatten())
     }
 
     /// The form the name lists use ("" for [`NO_WORD`]).

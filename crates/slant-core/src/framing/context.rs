@@ -36,7 +36,7 @@ const NEGATION: f32 = -0.74;
 const NEGATION_REACH: usize = 3;
 /// Punctuation that ends a clause: words between two of these (or the
 /// sentence's ends) share the mention's clause or not.
-const CLAUSE_MARKS: [&str; 7] = [",", ";", ":", "(", ")", "\u{2013}", "\u{2014}"];
+const CLAUSE_MARKS: [char; 7] = [',', ';', ':', '(', ')', '\u{2013}', '\u{2014}'];
 /// Evidence words kept per sentence.
 const WORDS_PER_SENTENCE: usize = 3;
 
@@ -56,6 +56,9 @@ struct Read {
     cue_target: Option<usize>,
     /// Its clause: how many [`CLAUSE_MARKS`] come before it in the sentence.
     clause: u32,
+    /// It can explain a reading to a reader: not a function word or a
+    /// quotation mark (read once here, not for every mention).
+    explains: bool,
 }
 
 /// What the model says about one entity in one sentence.
@@ -75,6 +78,44 @@ pub(crate) struct Reading {
     pub(crate) reference: bool,
 }
 
+/// The features of one reading added up: the logits and how many features
+/// there were. Each feature is added in turn, in the order training fixed
+/// (a float sum depends on its order).
+#[derive(Debug, Default)]
+struct Sums {
+    z: [f32; 2],
+    count: usize,
+}
+
+impl Sums {
+    /// A feature of read `k` alone: all its weight is `k`'s share.
+    #[inline]
+    fn one(&mut self, shares: &mut [[f32; 2]], k: usize, w: [f32; 2]) {
+        self.count += 1;
+        self.z[0] += w[0];
+        self.z[1] += w[1];
+        if let Some(s) = shares.get_mut(k) {
+            s[0] += w[0];
+            s[1] += w[1];
+        }
+    }
+
+    /// The bigram of reads `k` and `k + 1`: half its weight is each one's share.
+    #[inline]
+    fn pair(&mut self, shares: &mut [[f32; 2]], k: usize, w: [f32; 2]) {
+        self.count += 1;
+        self.z[0] += w[0];
+        self.z[1] += w[1];
+        let half = [w[0] * 0.5, w[1] * 0.5];
+        if let Some([s, t]) = shares.get_mut(k..k + 2) {
+            s[0] += half[0];
+            s[1] += half[1];
+            t[0] += half[0];
+            t[1] += half[1];
+        }
+    }
+}
+
 /// One sentence as the model reads it; reused from sentence to sentence.
 #[derive(Debug, Default)]
 pub(crate) struct SentenceFeatures {
@@ -87,18 +128,22 @@ impl SentenceFeatures {
     /// Reads the tokens of `ctx`; `word_weights(i)` gives the weights of word
     /// token `i`; `cue_targets` are the token ranges of the sentence's cues with
     /// the entity each frames.
-    pub(crate) fn prepare(
+    pub(crate) fn prepare<'m>(
         &mut self,
-        model: &Model,
+        model: &'m Model,
         ctx: &Ctx,
-        word_weights: impl Fn(usize) -> TokWeights,
+        word_weights: impl Fn(usize) -> &'m TokWeights,
         cue_targets: &[(usize, usize, usize)],
     ) {
         self.reads.clear();
         let mut last_mention = None;
         let mut clause = 0u32;
+        // function words and quotation marks count, but they explain nothing to a reader
+        let explains =
+            |i: usize| ctx.toks.get(i).is_some_and(|t| t.kind != TokenKind::Punct) && !ctx.is_function_word(i);
         for (i, t) in ctx.toks.iter().enumerate() {
-            if t.kind == TokenKind::Punct && ctx.text.get(t.start..t.end).is_some_and(|p| CLAUSE_MARKS.contains(&p)) {
+            // a punctuation token is one character, `first`
+            if t.kind == TokenKind::Punct && t.first.is_some_and(|c| CLAUSE_MARKS.contains(&c)) {
                 clause += 1;
                 continue;
             }
@@ -106,18 +151,19 @@ impl SentenceFeatures {
             if mention.is_some() {
                 // a mention is one token: the placeholder for the target (see `read`), `<e>` for others
                 if mention != last_mention {
-                    self.reads.push(Read { tok: i, w: model.other_name, clause, ..Read::default() });
+                    let explains = explains(i);
+                    self.reads.push(Read { tok: i, w: model.other_name, clause, explains, ..Read::default() });
                 }
                 last_mention = mention;
                 continue;
             }
             last_mention = None;
-            let text = ctx.text.get(t.start..t.end).unwrap_or("");
+            let text = || ctx.text.get(t.start..t.end).unwrap_or("");
             let w = match t.kind {
-                TokenKind::Word => word_weights(i),
-                TokenKind::Number => model.weights(text),
-                TokenKind::Possessive if text.ends_with('s') => model.possessive,
-                TokenKind::Punct if matches!(text, "\"" | "“" | "”") => model.quote,
+                TokenKind::Word => *word_weights(i),
+                TokenKind::Number => model.weights(text()),
+                TokenKind::Possessive if text().ends_with('s') => model.possessive,
+                TokenKind::Punct if matches!(t.first, Some('"' | '“' | '”')) => model.quote,
                 _ => continue,
             };
             let roles = if t.kind == TokenKind::Word { ctx.roles(i) } else { None };
@@ -128,11 +174,12 @@ impl SentenceFeatures {
             }
             let negates = roles.and_then(|r| r.modifier) == Some(Modifier::Negation);
             let cue_target = cue_targets.iter().find(|&&(first, end, _)| (first..end).contains(&i)).map(|c| c.2);
-            self.reads.push(Read { tok: i, w, bigram: [0.0; 2], valence, negates, cue_target, clause });
+            let explains = explains(i);
+            self.reads.push(Read { tok: i, w, bigram: [0.0; 2], valence, negates, cue_target, clause, explains });
         }
         for k in 1..self.reads.len() {
-            let next = self.reads[k].w.key;
-            self.reads[k - 1].bigram = model.bigram(&self.reads[k - 1].w, next);
+            let next = self.reads[k].w;
+            self.reads[k - 1].bigram = model.bigram(&self.reads[k - 1].w, &next);
         }
     }
 
@@ -146,49 +193,42 @@ impl SentenceFeatures {
         let n = reads.len();
         self.shares.clear();
         self.shares.resize(n, [0.0; 2]);
-        let mut z = [0.0f32; 2];
-        let mut count = 0usize;
-        let mut add = |shares: &mut [[f32; 2]], at: &[usize], w: [f32; 2]| {
-            count += 1;
-            z[0] += w[0];
-            z[1] += w[1];
-            let part = 1.0 / at.len() as f32;
-            for &k in at {
-                if let Some(s) = shares.get_mut(k) {
-                    s[0] += w[0] * part;
-                    s[1] += w[1] * part;
+        let shares = &mut self.shares[..];
+        let mut sums = Sums::default();
+        // unigrams, and bigrams that do not touch the mention: both tokens on one side of it
+        for side in [0..a, b..n] {
+            let last = side.end;
+            for k in side {
+                let Some(r) = reads.get(k) else { continue };
+                sums.one(shares, k, r.w.unigram);
+                if k + 1 < last {
+                    sums.pair(shares, k, r.bigram);
                 }
-            }
-        };
-        for k in (0..a).chain(b..n) {
-            add(&mut self.shares, &[k], reads[k].w.unigram);
-            // bigrams that do not touch the mention: both tokens on one side of it
-            if k + 1 < a || (k >= b && k + 1 < n) {
-                add(&mut self.shares, &[k, k + 1], reads[k].bigram);
             }
         }
         if a > 0 {
-            add(&mut self.shares, &[a - 1], model.bigram(&reads[a - 1].w, model.placeholder));
+            sums.one(shares, a - 1, model.bigram(&reads[a - 1].w, &model.target));
         }
         if b < n {
-            add(&mut self.shares, &[b], model.bigram(&model.target, reads[b].w.key));
+            sums.one(shares, b, model.bigram(&model.target, &reads[b].w));
         }
         let left = a.saturating_sub(NEAR);
         for (k, r) in reads.iter().enumerate().take(a).skip(left) {
-            add(&mut self.shares, &[k], r.w.left);
+            sums.one(shares, k, r.w.left);
         }
         for (k, r) in reads.iter().enumerate().take((b + NEAR).min(n)).skip(b) {
-            add(&mut self.shares, &[k], r.w.right);
+            sums.one(shares, k, r.w.right);
         }
         // the words of the mention's clause; clauses are runs of reads
         let clause = reads.get(a).filter(|_| a < b).map(|r| r.clause);
         let in_clause = |r: &Read| Some(r.clause) == clause;
         for k in (0..a).rev().take_while(|&k| reads.get(k).is_some_and(in_clause)) {
-            add(&mut self.shares, &[k], reads[k].w.clause);
+            sums.one(shares, k, reads[k].w.clause);
         }
         for k in (b..n).take_while(|&k| reads.get(k).is_some_and(in_clause)) {
-            add(&mut self.shares, &[k], reads[k].w.clause);
+            sums.one(shares, k, reads[k].w.clause);
         }
+        let Sums { z, count } = sums;
         let scale = 1.0 / (count.max(1) as f32).sqrt();
         let mut z = [model.bias[0] + z[0] * scale, model.bias[1] + z[1] * scale];
         // valence is not scaled: record its share at the same scale as the rest
@@ -227,12 +267,8 @@ impl SentenceFeatures {
                 continue;
             }
             // keep the strongest few, strongest first
-            let tok = reads[k].tok;
-            // function words and quotation marks count, but they explain nothing to a reader
-            let Some(t) = ctx.toks.get(tok) else { continue };
-            if t.kind == TokenKind::Punct || ctx.is_function_word(tok) {
-                continue;
-            }
+            let Some(r) = reads.get(k).filter(|r| r.explains) else { continue };
+            let Some(t) = ctx.toks.get(r.tok) else { continue };
             let mut item = Some((offset + t.start, offset + t.end, toward_positive));
             for slot in reading.words.iter_mut() {
                 match (*slot, item) {

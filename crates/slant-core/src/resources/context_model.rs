@@ -57,6 +57,9 @@ pub(crate) struct TokWeights {
     /// Some bigram feature starts with this word (most words start none,
     /// so their bigrams need no lookup).
     starts_bigram: bool,
+    /// Some bigram feature ends with this word: a bigram ending with any
+    /// other word is no feature, so it needs no lookup either.
+    ends_bigram: bool,
 }
 
 /// A multinomial logistic regression with neutral as the reference class.
@@ -64,13 +67,19 @@ pub(crate) struct TokWeights {
 pub(crate) struct Model {
     /// Feature key → weights toward negative and positive.
     features: FxMap<u64, [f32; 2]>,
-    /// Word key → all the weights of the word on its own, gathered at load
-    /// so a word costs one lookup.
-    words: FxMap<u64, TokWeights>,
+    /// Word key → index in `table` of all the weights of the word on its own,
+    /// gathered at load so a word costs one lookup.
+    words: FxMap<u64, u32>,
+    /// The weights of the model's words (a few thousand): the word table
+    /// keeps an index here, so a sentence reads a small, cached table rather
+    /// than a 48-byte entry per distinct word of the document.
+    table: Vec<TokWeights>,
+    /// What a word the model does not know weighs: nothing (its key is
+    /// never read, since it ends no bigram).
+    unknown: TokWeights,
     pub(crate) bias: [f32; 2],
     /// Per [`VALENCE_FEATURES`] entry.
     pub(crate) valence: [[f32; 2]; 4],
-    pub(crate) placeholder: u64,
     /// The placeholder that stands for the mention read.
     pub(crate) target: TokWeights,
     pub(crate) other_name: TokWeights,
@@ -86,7 +95,7 @@ impl Model {
     }
 
     fn parse(text: &str) -> Model {
-        let mut m = Model { placeholder: word_key(PLACEHOLDER), ..Model::default() };
+        let mut m = Model::default();
         for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let mut cols = line.split('\t');
             let (Some(name), Some(neg), Some(pos)) = (cols.next(), cols.next(), cols.next()) else { continue };
@@ -97,8 +106,9 @@ impl Model {
                 Some(("r", w)) => m.word_mut(w).right = [neg, pos],
                 Some(("c", w)) => m.word_mut(w).clause = [neg, pos],
                 Some(("b", pair)) => {
-                    if let Some((a, _)) = pair.split_once(' ') {
+                    if let Some((a, b)) = pair.split_once(' ') {
                         m.word_mut(a).starts_bigram = true;
+                        m.word_mut(b).ends_bigram = true;
                     }
                 }
                 _ => {}
@@ -135,26 +145,43 @@ impl Model {
 
     fn word_mut(&mut self, w: &str) -> &mut TokWeights {
         let key = word_key(w);
-        self.words.entry(key).or_insert(TokWeights { key, ..TokWeights::default() })
+        let next = self.table.len() as u32;
+        let index = *self.words.entry(key).or_insert(next);
+        if index == next {
+            self.table.push(TokWeights { key, ..TokWeights::default() });
+        }
+        &mut self.table[index as usize]
     }
 
     fn get(&self, kind: Feature, a: u64, b: u64) -> [f32; 2] {
         self.features.get(&feature_key(kind, a, b)).copied().unwrap_or_default()
     }
 
-    /// The weights of the bigram of `first` and the word keyed `second`.
-    pub(crate) fn bigram(&self, first: &TokWeights, second: u64) -> [f32; 2] {
-        if first.starts_bigram {
-            self.get(Feature::Bigram, first.key, second)
+    /// The weights of the bigram of `first` and `second`.
+    pub(crate) fn bigram(&self, first: &TokWeights, second: &TokWeights) -> [f32; 2] {
+        if first.starts_bigram && second.ends_bigram {
+            self.get(Feature::Bigram, first.key, second.key)
         } else {
             [0.0; 2]
         }
     }
 
+    /// The index of one lower-cased token text among the model's words
+    /// (for [`word`](Self::word)); `None` if the model does not know it.
+    pub(crate) fn word_index(&self, word: &str) -> Option<u32> {
+        self.words.get(&word_key(word)).copied()
+    }
+
+    /// The weights of the word at `index` (from [`word_index`](Self::word_index));
+    /// of an unknown word for `None`.
+    #[inline]
+    pub(crate) fn word(&self, index: Option<u32>) -> &TokWeights {
+        index.and_then(|i| self.table.get(i as usize)).unwrap_or(&self.unknown)
+    }
+
     /// The weights of one lower-cased token text.
     pub(crate) fn weights(&self, word: &str) -> TokWeights {
-        let key = word_key(word);
-        self.words.get(&key).copied().unwrap_or(TokWeights { key, ..TokWeights::default() })
+        *self.word(self.word_index(word))
     }
 }
 
