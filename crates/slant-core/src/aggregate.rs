@@ -197,8 +197,17 @@ impl Aggregator {
                 .and_then(|(a, b)| sentence.text.get(a..b))
                 .unwrap_or("");
             let at = words.partition_point(|w| w.weight.abs() >= weight.abs());
-            words.insert(at, ContextWord { start, end, text: text.to_string(), sentence: index, weight });
-            words.truncate(CONTEXT_WORDS);
+            // full: the weakest word gives way, and its text's buffer is reused
+            let mut buf = if words.len() >= CONTEXT_WORDS {
+                words.truncate(CONTEXT_WORDS);
+                words.pop().map(|w| w.text).unwrap_or_default()
+            } else {
+                words.reserve_exact(CONTEXT_WORDS - words.len());
+                String::new()
+            };
+            buf.clear();
+            buf.push_str(text);
+            words.insert(at, ContextWord { start, end, text: buf, sentence: index, weight });
         }
     }
 

@@ -301,7 +301,7 @@ impl EntityTracker {
             }
             ent.mentions.sort_by_key(|m| (m.start, m.end));
         }
-        self.doc = Doc::default();
+        self.doc.clear();
         self.refs.clear();
         entities
     }

@@ -185,6 +185,9 @@ pub(crate) struct References {
     /// people with a role, however long ago. Candidates come only from here,
     /// so resolution costs the same in an article and in a list of 100,000 names.
     candidates: Vec<usize>,
+    /// Scratch for two-word keys ("vice president"), reused: one is built at
+    /// every "the" and every name.
+    key: String,
 }
 
 /// People with a role kept as candidates for "the congressman" beyond the window.
@@ -371,11 +374,7 @@ impl References {
         let role_bits = lists.titles.get(title).copied().unwrap_or(0)
             | n.first.checked_sub(2).map_or(0, |k| {
                 // two-word titles: "vice president", "prime minister"
-                let mut two = String::with_capacity(24);
-                two.push_str(lower(k));
-                two.push(' ');
-                two.push_str(title);
-                lists.titles.get(two.as_str()).copied().unwrap_or(0)
+                pair(&mut self.key, &lists.titles, lower(k), title).copied().unwrap_or(0)
             });
         let st = self.state(n.entity);
         st.label = Some(n.label);
@@ -414,7 +413,7 @@ impl References {
     /// "the president of France", "the president Joe Biden"). Returns the end
     /// token and the role.
     fn description_at<'a, 'l>(
-        &self,
+        &mut self,
         at: usize,
         text: &str,
         lts: &[LTok],
@@ -445,13 +444,7 @@ impl References {
             }
             let w = lower(i);
             let two = lts.get(i + 1).filter(|t| t.kind == TokenKind::Word).map(|_| lower(i + 1));
-            let (role, end) = match two.and_then(|b| {
-                let mut k = String::with_capacity(w.len() + b.len() + 1);
-                k.push_str(w);
-                k.push(' ');
-                k.push_str(b);
-                lists.roles.get(k.as_str())
-            }) {
+            let (role, end) = match two.and_then(|b| pair(&mut self.key, &lists.roles, w, b)) {
                 Some(r) => (Some(r), i + 2),
                 None => (lists.roles.get(w), i + 1),
             };
@@ -739,6 +732,15 @@ fn is_copula(w: &str) -> bool {
             | "remains"
             | "remained"
     )
+}
+
+/// The entry of the two words `a b`, the key written into `key`.
+fn pair<'l, V>(key: &mut String, map: &'l FxMap<Box<str>, V>, a: &str, b: &str) -> Option<&'l V> {
+    key.clear();
+    key.push_str(a);
+    key.push(' ');
+    key.push_str(b);
+    map.get(key.as_str())
 }
 
 /// A hash of a lower-cased word, never 0, for comparing a name's last word with a role noun.

@@ -219,6 +219,8 @@ pub(crate) struct CueFinder {
     /// Scratch buffers reused for every sentence.
     sentence: Prepared,
     cands: Vec<Cand>,
+    /// Per token of the last sentence: inside quoted speech.
+    in_speech: Vec<bool>,
     /// Per entity named in the last sentence: what the context model says about it.
     context: Vec<Reading>,
     /// The last sentence as the context model reads it.
@@ -236,6 +238,7 @@ impl CueFinder {
             last_person: None,
             sentence: Prepared::default(),
             cands: Vec::new(),
+            in_speech: Vec::new(),
             context: Vec::new(),
             features: context::SentenceFeatures::default(),
             cue_targets: Vec::new(),
@@ -286,10 +289,12 @@ impl CueFinder {
         // first, so a rule wins over a built-in cue of its kind on the same words
         #[cfg(feature = "rules")]
         rule_matches(&ctx, &self.rules, &mut cands);
-        let in_speech = scare_quotes::find(&ctx, &mut cands);
-        for (tok, speech) in self.sentence.toks.iter_mut().zip(in_speech) {
+        let mut in_speech = std::mem::take(&mut self.in_speech);
+        scare_quotes::find(&ctx, &mut cands, &mut in_speech);
+        for (tok, &speech) in self.sentence.toks.iter_mut().zip(&in_speech) {
             tok.in_speech = speech;
         }
+        self.in_speech = in_speech;
         let ctx = self.sentence.ctx(text, vocab);
         scan(&ctx, &mut cands);
         doubt::question(&ctx, &mut cands);

@@ -21,10 +21,11 @@ enum Use {
 }
 
 /// Pairs the quotation marks of the sentence, adds a candidate for each scare
-/// quote and returns, per token, whether it is inside quoted speech.
-pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Cand>) -> Vec<bool> {
+/// quote and sets `speech`, per token, to whether it is inside quoted speech.
+pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Cand>, speech: &mut Vec<bool>) {
     let n = ctx.toks.len();
-    let mut speech = vec![false; n];
+    speech.clear();
+    speech.resize(n, false);
     let mut open: Option<(usize, char)> = None;
     let mut seen_any = false;
     for i in 0..n {
@@ -66,7 +67,6 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Cand>) -> Vec<bool> {
         // a quotation that continues into the next sentence
         speech.iter_mut().skip(o).for_each(|s| *s = true);
     }
-    speech
 }
 
 fn quote_char(ctx: &Ctx, i: usize) -> Option<char> {
