@@ -91,45 +91,101 @@ fn analyze_many(
     if jobs == Some(0) {
         return Err(PyValueError::new_err("jobs must be at least 1"));
     }
-    let jsons = py
-        .allow_threads(|| -> Result<Vec<Result<String, String>>, String> {
-            let mut builder = rayon::ThreadPoolBuilder::new();
-            if let Some(n) = jobs {
-                builder = builder.num_threads(n);
-            }
-            let pool = builder.build().map_err(|e| e.to_string())?;
-            // One analyzer per worker thread, reused from document to document,
-            // as the CLI's corpus mode does; finish_document equals a new analyzer.
-            Ok(pool.install(|| {
-                texts
-                    .par_iter()
-                    .map_init(
-                        || slant_core::Analyzer::new(config.clone()),
-                        |analyzer, text| {
-                            analyzer.push(text);
-                            let analysis = analysis_in_code_points(text, analyzer.finish_document());
-                            serde_json::to_string(&analysis).map_err(|e| e.to_string())
-                        },
-                    )
-                    .collect()
-            }))
-        })
-        .map_err(PyRuntimeError::new_err::<String>)?;
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = jobs {
+        builder = builder.num_threads(n);
+    }
+    let pool = builder.build().map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
     let loads = py.import("json")?.getattr("loads")?;
-    // Building the dicts is the serial part (it needs the GIL). The cyclic
-    // GC would rescan the growing result list again and again while it is
-    // built (2.4x slower here), and the result holds no cycles: pause it.
+    // The cyclic GC would rescan the growing result list again and again while
+    // it is built (2.4x slower here), and the result holds no cycles: pause it.
     let gc = py.import("gc")?;
     let gc_was_enabled = gc.call_method0("isenabled")?.is_truthy()?;
     gc.call_method0("disable")?;
-    let analyses: PyResult<Vec<PyObject>> = jsons
-        .into_iter()
-        .map(|json| Ok(loads.call1((json.map_err(PyRuntimeError::new_err::<String>)?,))?.unbind()))
-        .collect();
+    let analyses = if pool.current_num_threads() == 1 {
+        // one job is one core: analyse everything, then build the dicts
+        let jsons: Vec<Result<String, String>> =
+            py.allow_threads(|| texts.iter().map(|text| analysis_json(&config, text)).collect());
+        jsons.into_iter().map(|json| dict_of(&loads, json)).collect()
+    } else {
+        // Building the dicts needs the GIL, so it cannot run in parallel; it
+        // overlaps the analysis instead: the workers analyse without the GIL
+        // while this thread turns each finished result into a dict.
+        in_parallel(py, &pool, &config, &texts, &loads)
+    };
     if gc_was_enabled {
         gc.call_method0("enable")?;
     }
     analyses
+}
+
+/// One text's analysis (offsets in code points) as JSON.
+fn analysis_json(config: &Config, text: &str) -> Result<String, String> {
+    let analysis = analysis_in_code_points(text, slant_core::analyze(text, config.clone()));
+    serde_json::to_string(&analysis).map_err(|e| e.to_string())
+}
+
+fn dict_of(loads: &Bound<'_, PyAny>, json: Result<String, String>) -> PyResult<PyObject> {
+    Ok(loads.call1((json.map_err(PyRuntimeError::new_err::<String>)?,))?.unbind())
+}
+
+/// [`analyze_many`] on the pool's threads, the dicts built on this one as
+/// results arrive (in any order; placed by index).
+fn in_parallel(
+    py: Python<'_>,
+    pool: &rayon::ThreadPool,
+    config: &Config,
+    texts: &[String],
+    loads: &Bound<'_, PyAny>,
+) -> PyResult<Vec<PyObject>> {
+    let (sender, receiver) = std::sync::mpsc::channel::<(usize, Result<String, String>)>();
+    let mut analyses: Vec<Option<PyObject>> = Vec::with_capacity(texts.len());
+    analyses.resize_with(texts.len(), || None);
+    let mut failure = None;
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            pool.install(|| {
+                // One analyzer per worker thread, reused from text to text, as the
+                // CLI's corpus mode does; finish_document equals a new analyzer.
+                texts.par_iter().enumerate().for_each_init(
+                    || (slant_core::Analyzer::new(config.clone()), sender.clone()),
+                    |(analyzer, sender), (i, text)| {
+                        analyzer.push(text);
+                        let analysis = analysis_in_code_points(text, analyzer.finish_document());
+                        // a closed channel means the caller stopped on an error: nothing to do
+                        let _ = sender.send((i, serde_json::to_string(&analysis).map_err(|e| e.to_string())));
+                    },
+                );
+            });
+            // the last sender is dropped with the workers' state: the loop below ends
+        });
+        let mut receiver = receiver;
+        loop {
+            // wait without the GIL (the receiver is moved in and back: it is not Sync)
+            let (next, back) = py.allow_threads(move || (receiver.recv(), receiver));
+            receiver = back;
+            let Ok((i, json)) = next else { break };
+            match dict_of(loads, json) {
+                Ok(dict) => {
+                    if let Some(slot) = analyses.get_mut(i) {
+                        *slot = Some(dict);
+                    }
+                }
+                Err(e) => {
+                    failure = Some(e);
+                    break;
+                }
+            }
+        }
+        drop(receiver);
+    });
+    if let Some(e) = failure {
+        return Err(e);
+    }
+    analyses
+        .into_iter()
+        .map(|a| a.ok_or_else(|| PyRuntimeError::new_err("slant: an analysis did not finish")))
+        .collect()
 }
 
 /// Streaming analysis: `feed(chunk)` returns the sentence reports that
