@@ -64,6 +64,7 @@ test:
     stage just test-wasm
     stage just test-page
     stage just test-python
+    stage just test-npm
     stage just wasm
     stage just size
     stage just test-extension
@@ -97,6 +98,35 @@ test-python: wheel
     python3 -m venv target/pyenv
     target/pyenv/bin/pip install --quiet pytest "$(ls -t target/wheels/slant-*.whl | head -1)"
     target/pyenv/bin/python -m pytest -q tests/python
+
+# The npm package slant-wasm: a bundler build and a Node build of the wasm, with TypeScript declarations generated from the Rust types (tsify), packed into target/npm/slant-wasm-VERSION.tgz.
+npm:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    rm -rf target/npm && mkdir -p target/npm/pkg
+    for target in bundler nodejs; do
+        out=target/npm/pkg/$([ "$target" = nodejs ] && echo node || echo bundler)
+        {{wasm_env}} wasm-pack --log-level warn build --release --target "$target" --no-pack --mode no-install --out-name slant --out-dir "../../$out" crates/slant-wasm --features typescript
+        wasm-opt -Oz "$out/slant_bg.wasm" -o "$out/slant_bg.wasm"
+        # wasm-pack's ignore-everything file would hide the build from npm pack
+        rm -f "$out/.gitignore"
+    done
+    version=$(awk -F'"' '/^version = / {print $2; exit}' Cargo.toml)
+    sed "s/VERSION_FROM_CARGO/$version/" crates/slant-wasm/npm/package.json > target/npm/pkg/package.json
+    cp crates/slant-wasm/npm/README.md target/npm/pkg/
+    cd target/npm && npm pack --silent ./pkg
+
+# The npm package installed from its tarball into a fresh directory (target/npm-test) and used by name: Node tests of both builds, and tsc --strict over code that uses its types.
+test-npm: npm
+    #!/usr/bin/env bash
+    set -euo pipefail
+    rm -rf target/npm-test && mkdir -p target/npm-test
+    cp tests/npm/package.json tests/npm/tsconfig.json tests/npm/types.ts tests/npm/package.test.mjs target/npm-test/
+    cd target/npm-test
+    npm install --offline --no-audit --no-fund --no-save ../npm/slant-wasm-*.tgz
+    node --test package.test.mjs
+    ../../node_modules/.bin/tsc -p tsconfig.json
+    echo "test-npm: the package's tests and types pass"
 
 # The page tests in headless Chromium (builds the CLI they compare against, and the page's wasm with its test hooks into target/page-test/pkg, served as the page's pkg/).
 test-page: (_pkg "target/page-test/pkg" "_test-hooks")

@@ -7,10 +7,12 @@ use serde::Serialize;
 /// One sentence of the input: `text == input[start..end]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Sentence {
-    /// Byte offset of the first byte.
+    /// Offset of the first character: UTF-8 bytes in Rust, UTF-16 code
+    /// units in JavaScript, code points in Python.
     pub start: usize,
-    /// Byte offset one past the last byte.
+    /// Offset one past the last character, counted as `start` is.
     pub end: usize,
     /// The sentence exactly as in the input (inner newlines kept).
     pub text: String,
@@ -19,6 +21,7 @@ pub struct Sentence {
 /// The kind of thing a named entity is (OntoNotes-style coarse labels).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub enum Label {
     /// A person, real or fictional.
     #[cfg_attr(feature = "serde", serde(rename = "PERSON"))]
@@ -70,10 +73,12 @@ impl Label {
 /// One occurrence of a named entity in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Mention {
-    /// Byte offset of the first byte.
+    /// Offset of the first character: UTF-8 bytes in Rust, UTF-16 code
+    /// units in JavaScript, code points in Python.
     pub start: usize,
-    /// Byte offset one past the last byte.
+    /// Offset one past the last character, counted as `start` is.
     pub end: usize,
     /// The mention as written, without titles or a possessive `'s`.
     pub text: String,
@@ -90,6 +95,7 @@ pub struct Mention {
 /// How a mention refers to its entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum MentionKind {
     /// By name: "Richard Blumenthal", "Blumenthal".
@@ -104,6 +110,7 @@ pub enum MentionKind {
 /// The kind of a framing cue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum CueKind {
     /// An epithet or title characterising a named referent ("dictator", "hero").
@@ -138,10 +145,13 @@ impl CueKind {
 /// A piece of wording that frames a named referent.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", tsify(missing_as_null))]
 pub struct Cue {
-    /// Byte offset of the first byte.
+    /// Offset of the first character: UTF-8 bytes in Rust, UTF-16 code
+    /// units in JavaScript, code points in Python.
     pub start: usize,
-    /// Byte offset one past the last byte.
+    /// Offset one past the last character, counted as `start` is.
     pub end: usize,
     /// The cue's wording as in the input.
     pub text: String,
@@ -160,10 +170,12 @@ pub struct Cue {
 /// Where an entity is mentioned, as listed under the entity.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct EntityMention {
-    /// Byte offset of the first byte.
+    /// Offset of the first character: UTF-8 bytes in Rust, UTF-16 code
+    /// units in JavaScript, code points in Python.
     pub start: usize,
-    /// Byte offset one past the last byte.
+    /// Offset one past the last character, counted as `start` is.
     pub end: usize,
     /// The mention as written.
     pub text: String,
@@ -176,6 +188,7 @@ pub struct EntityMention {
 /// The overall framing of an entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum Polarity {
     /// Framed unfavourably.
@@ -189,6 +202,7 @@ pub enum Polarity {
 /// What an entity's verdict rests on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum Basis {
     /// Nothing moved it: neutral by default.
@@ -205,6 +219,7 @@ pub enum Basis {
 /// how much to make of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum Confidence {
     /// No evidence either way.
@@ -221,6 +236,7 @@ pub enum Confidence {
 /// An entity's aggregate framing and the cues behind it.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Framing {
     /// From -1 to +1.
     pub score: f32,
@@ -258,6 +274,7 @@ impl Default for Framing {
 /// the cues, how the sentences that name it read for it.
 #[derive(Debug, Clone, Default, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Context {
     /// The mean over the sentences naming it of P(positive) - P(negative), -1 to +1.
     pub score: f32,
@@ -268,10 +285,12 @@ pub struct Context {
 /// A word the context model weighed.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct ContextWord {
-    /// Byte offset of the first byte.
+    /// Offset of the first character: UTF-8 bytes in Rust, UTF-16 code
+    /// units in JavaScript, code points in Python.
     pub start: usize,
-    /// Byte offset one past the last byte.
+    /// Offset one past the last character, counted as `start` is.
     pub end: usize,
     /// `input[start..end]`.
     pub text: String,
@@ -284,6 +303,7 @@ pub struct ContextWord {
 /// One referent, with every mention of it.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Entity {
     /// Stable within one document: the order of first mention.
     pub id: usize,
@@ -303,6 +323,8 @@ pub struct Entity {
 /// Document-level figures over the cues.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
+#[cfg_attr(feature = "typescript", tsify(missing_as_null))]
 pub struct Summary {
     /// Number of words in the document.
     pub words: usize,
@@ -319,6 +341,7 @@ pub struct Summary {
 /// Cue counts by kind.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 #[allow(missing_docs)]
 pub struct CueCounts {
     pub label: usize,
@@ -349,6 +372,7 @@ impl CueCounts {
 /// A sentence that became final while streaming, with what was found in it.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct SentenceReport {
     /// Index of the sentence in the document.
     pub index: usize,
@@ -363,6 +387,7 @@ pub struct SentenceReport {
 /// The whole-document analysis: the contract's JSON object.
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(Serialize))]
+#[cfg_attr(feature = "typescript", derive(tsify::Tsify))]
 pub struct Analysis {
     /// Every sentence, in order (empty when `Config::keep_sentences` is off).
     pub sentences: Vec<Sentence>,

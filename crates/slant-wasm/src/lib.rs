@@ -16,6 +16,9 @@
 //! characters: a surrogate pair cut in two reaches Rust as two U+FFFD.
 //!
 //! This crate only translates types; all analysis lives in `slant-core`.
+//! With the `typescript` feature (the npm package's build), the generated
+//! `.d.ts` declares the result types (`Analysis`, `SentenceReport`, …) from
+//! the Rust model types, through tsify.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -46,7 +49,7 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
 ///
 /// # Errors
 /// A JS `Error` if the result cannot be converted (not expected).
-#[wasm_bindgen]
+#[wasm_bindgen(unchecked_return_type = "Analysis")]
 pub fn analyze(text: &str) -> Result<JsValue, JsError> {
     console_error_panic_hook::set_once();
     to_js(&analyze_utf16(text))
@@ -99,6 +102,7 @@ impl Analyzer {
     ///
     /// # Errors
     /// A JS `Error` if the result cannot be converted (not expected).
+    #[wasm_bindgen(unchecked_return_type = "SentenceReport[]")]
     pub fn feed(&mut self, chunk: &str) -> Result<JsValue, JsError> {
         to_js(&self.inner.feed(chunk))
     }
@@ -108,6 +112,7 @@ impl Analyzer {
     ///
     /// # Errors
     /// A JS `Error` if the result cannot be converted (not expected).
+    #[wasm_bindgen(unchecked_return_type = "Analysis")]
     pub fn finish(&mut self) -> Result<JsValue, JsError> {
         to_js(&self.inner.finish())
     }
