@@ -92,8 +92,9 @@ _maturin:
 wheel: _maturin
     target/maturin-venv/bin/maturin build --release --quiet -m crates/slant-py/Cargo.toml --out target/wheels
 
-# The Python package's tests (tests/python) in a fresh virtual environment, target/pyenv, with the wheel just built.
+# The Python package's tests (tests/python) in a fresh virtual environment, target/pyenv, with the wheel just built (and the release CLI, whose JSON the dicts are checked against).
 test-python: wheel
+    cargo build --release -p slant-cli
     rm -rf target/pyenv
     python3 -m venv target/pyenv
     target/pyenv/bin/pip install --quiet pytest "$(ls -t target/wheels/slant-*.whl | head -1)"

@@ -122,3 +122,26 @@ def test_stubs_and_marker_ship():
     package = pathlib.Path(slant.__file__).parent
     assert (package / "py.typed").exists()
     assert (package / "__init__.pyi").exists()
+
+
+def test_dicts_are_what_json_loads_makes_of_the_cli_json(tmp_path):
+    """The dicts are built directly, not through JSON: they must still equal
+    the CLI's JSON as json.loads reads it (floats included), offsets apart."""
+    import json
+
+    cli = ROOT / "target" / "release" / "slant"
+    assert cli.exists(), "build the CLI first (just test-python does)"
+    for text in [SAMPLE, NON_ASCII]:
+        path = tmp_path / "article.txt"
+        path.write_text(text, encoding="utf-8")
+        out = subprocess.run([cli, "analyze", "--format", "json", path], capture_output=True, check=True)
+        expected = json.loads(out.stdout)
+        data = text.encode("utf-8")
+
+        def code_points(at):
+            return len(data[:at].decode("utf-8"))
+
+        for span in spans(expected):
+            span["start"], span["end"] = code_points(span["start"]), code_points(span["end"])
+        assert slant.analyze(text) == expected
+        assert any(isinstance(c["polarity"], float) for c in expected["cues"])

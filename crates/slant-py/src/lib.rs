@@ -1,9 +1,12 @@
 //! Python bindings of slant-core: `slant.analyze`, `slant.analyze_many` and
-//! `slant.Analyzer`. Results are the analysis contract as Python dicts (via
-//! serde_json and `json.loads`), offsets converted from UTF-8 bytes to code
-//! points, which is what Python's str indices count.
+//! `slant.Analyzer`. Results are the analysis contract as Python dicts, the
+//! objects `json.loads` would make of the CLI's JSON (built directly by
+//! [`to_py`]), offsets converted from UTF-8 bytes to code points, which is
+//! what Python's str indices count.
 
 #![forbid(unsafe_code)]
+
+mod to_py;
 
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
@@ -61,11 +64,9 @@ fn config(max_sentence_bytes: Option<usize>) -> PyResult<Config> {
     Ok(config)
 }
 
-/// A serde value → Python object, through JSON (the contract is JSON anyway).
+/// A result → Python objects (dicts, lists, str, int, float, None).
 fn to_python<T: serde::Serialize>(py: Python<'_>, value: &T) -> PyResult<PyObject> {
-    let json = serde_json::to_string(value).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
-    let loads = py.import("json")?.getattr("loads")?;
-    Ok(loads.call1((json,))?.unbind())
+    to_py::to_py(py, &to_py::Names::default(), value)
 }
 
 /// Analyses one text and returns the analysis as a dict (offsets in code points).
@@ -96,22 +97,21 @@ fn analyze_many(
         builder = builder.num_threads(n);
     }
     let pool = builder.build().map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
-    let loads = py.import("json")?.getattr("loads")?;
     // The cyclic GC would rescan the growing result list again and again while
     // it is built (2.4x slower here), and the result holds no cycles: pause it.
     let gc = py.import("gc")?;
     let gc_was_enabled = gc.call_method0("isenabled")?.is_truthy()?;
     gc.call_method0("disable")?;
+    let names = to_py::Names::default();
     let analyses = if pool.current_num_threads() == 1 {
         // one job is one core: analyse everything, then build the dicts
-        let jsons: Vec<Result<String, String>> =
-            py.allow_threads(|| texts.iter().map(|text| analysis_json(&config, text)).collect());
-        jsons.into_iter().map(|json| dict_of(&loads, json)).collect()
+        let all: Vec<Analysis> = py.allow_threads(|| texts.iter().map(|text| analysis_of(&config, text)).collect());
+        all.iter().map(|analysis| to_py::to_py(py, &names, analysis)).collect()
     } else {
         // Building the dicts needs the GIL, so it cannot run in parallel; it
         // overlaps the analysis instead: the workers analyse without the GIL
-        // while this thread turns each finished result into a dict.
-        in_parallel(py, &pool, &config, &texts, &loads)
+        // while this thread turns each finished analysis into a dict.
+        in_parallel(py, &pool, &config, &texts, &names)
     };
     if gc_was_enabled {
         gc.call_method0("enable")?;
@@ -119,26 +119,21 @@ fn analyze_many(
     analyses
 }
 
-/// One text's analysis (offsets in code points) as JSON.
-fn analysis_json(config: &Config, text: &str) -> Result<String, String> {
-    let analysis = analysis_in_code_points(text, slant_core::analyze(text, config.clone()));
-    serde_json::to_string(&analysis).map_err(|e| e.to_string())
-}
-
-fn dict_of(loads: &Bound<'_, PyAny>, json: Result<String, String>) -> PyResult<PyObject> {
-    Ok(loads.call1((json.map_err(PyRuntimeError::new_err::<String>)?,))?.unbind())
+/// One text's analysis, offsets in code points.
+fn analysis_of(config: &Config, text: &str) -> Analysis {
+    analysis_in_code_points(text, slant_core::analyze(text, config.clone()))
 }
 
 /// [`analyze_many`] on the pool's threads, the dicts built on this one as
-/// results arrive (in any order; placed by index).
+/// analyses arrive (in any order; placed by index).
 fn in_parallel(
     py: Python<'_>,
     pool: &rayon::ThreadPool,
     config: &Config,
     texts: &[String],
-    loads: &Bound<'_, PyAny>,
+    names: &to_py::Names,
 ) -> PyResult<Vec<PyObject>> {
-    let (sender, receiver) = std::sync::mpsc::channel::<(usize, Result<String, String>)>();
+    let (sender, receiver) = std::sync::mpsc::channel::<(usize, Analysis)>();
     let mut analyses: Vec<Option<PyObject>> = Vec::with_capacity(texts.len());
     analyses.resize_with(texts.len(), || None);
     let mut failure = None;
@@ -153,7 +148,7 @@ fn in_parallel(
                         analyzer.push(text);
                         let analysis = analysis_in_code_points(text, analyzer.finish_document());
                         // a closed channel means the caller stopped on an error: nothing to do
-                        let _ = sender.send((i, serde_json::to_string(&analysis).map_err(|e| e.to_string())));
+                        let _ = sender.send((i, analysis));
                     },
                 );
             });
@@ -164,8 +159,8 @@ fn in_parallel(
             // wait without the GIL (the receiver is moved in and back: it is not Sync)
             let (next, back) = py.allow_threads(move || (receiver.recv(), receiver));
             receiver = back;
-            let Ok((i, json)) = next else { break };
-            match dict_of(loads, json) {
+            let Ok((i, analysis)) = next else { break };
+            match to_py::to_py(py, names, &analysis) {
                 Ok(dict) => {
                     if let Some(slot) = analyses.get_mut(i) {
                         *slot = Some(dict);
