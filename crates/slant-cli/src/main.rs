@@ -1,11 +1,6 @@
 //! The `slant` command line: reads text in chunks (a file or stdin), prints
 //! each sentence as soon as it is final, and the whole analysis at the end.
 
-// mimalloc: analysis makes many small short-lived allocations (mentions, cues,
-// their texts); glibc malloc spent ~15% of corpus-mode instructions on them.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use std::fs::File;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
