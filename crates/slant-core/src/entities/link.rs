@@ -28,18 +28,6 @@ fn is_nickname_pair(a: &str, b: &str) -> bool {
     listed(a, b) || listed(b, a)
 }
 
-/// `words` joined by one space.
-fn joined(words: &[&str]) -> Box<str> {
-    let mut name = String::with_capacity(words.iter().map(|w| w.len() + 1).sum::<usize>().saturating_sub(1));
-    for (k, w) in words.iter().enumerate() {
-        if k > 0 {
-            name.push(' ');
-        }
-        name.push_str(w);
-    }
-    name.into_boxed_str()
-}
-
 /// Labels in vote order.
 pub(crate) const LABELS: [Label; 6] = [Label::Person, Label::Org, Label::Gpe, Label::Loc, Label::Norp, Label::Event];
 
@@ -53,30 +41,13 @@ pub(crate) struct EntState {
     pub(crate) votes: [u32; 6],
     pub(crate) first_label: Label,
     pub(crate) entry: Option<u32>,
-    /// Lower-cased words of its fullest name (see [`EntState::words`]).
-    name: Box<str>,
-    word_count: usize,
+    /// Lower-cased words of its fullest name.
+    pub(crate) words: Vec<Box<str>>,
     /// Order of its latest mention.
     pub(crate) last: usize,
 }
 
 impl EntState {
-    /// The lower-cased words of its fullest name (one allocation for them all:
-    /// words hold no spaces, so they are kept joined by one).
-    pub(crate) fn words(&self) -> impl DoubleEndedIterator<Item = &str> + '_ {
-        (self.word_count > 0).then(|| self.name.split(' ')).into_iter().flatten()
-    }
-
-    /// How many words [`words`](Self::words) gives.
-    pub(crate) fn word_count(&self) -> usize {
-        self.word_count
-    }
-
-    fn set_words(&mut self, words: &[&str]) {
-        self.name = joined(words);
-        self.word_count = words.len();
-    }
-
     pub(crate) fn label(&self) -> Label {
         let mut best = self.first_label;
         let mut best_votes = self.votes[label_index(best)];
@@ -163,8 +134,7 @@ impl Doc {
                     votes: [0; 6],
                     first_label: c.label,
                     entry: None,
-                    name: joined(c.words),
-                    word_count: c.words.len(),
+                    words: c.words.iter().map(|w| Box::from(*w)).collect(),
                     last: 0,
                 });
                 self.states.len() - 1
@@ -177,8 +147,8 @@ impl Doc {
         if st.entry.is_none() {
             st.entry = c.entry;
         }
-        if c.words.len() > st.word_count && c.acronym_of.is_none() {
-            st.set_words(c.words);
+        if c.words.len() > st.words.len() && c.acronym_of.is_none() {
+            st.words = c.words.iter().map(|w| Box::from(*w)).collect();
         }
         if let Some(e) = c.entry {
             self.by_entry.entry(e).or_insert(id as u32);
@@ -240,19 +210,19 @@ impl Doc {
                 if st.label() != Label::Person {
                     continue;
                 }
-                let m = st.word_count;
+                let m = st.words.len();
                 let ok = if n == 1 {
-                    m >= 2 && (st.words().next() == Some(*w) || st.words().next_back() == Some(*w))
+                    m >= 2 && (st.words.first().map(|x| &**x) == Some(*w) || st.words.last().map(|x| &**x) == Some(*w))
                 } else if m == 1 {
                     true
                 } else {
                     // one name's words all among the other's, either way round
-                    c.words.iter().all(|x| st.words().any(|y| y == *x))
-                        || st.words().all(|y| c.words.contains(&y))
+                    c.words.iter().all(|x| st.words.iter().any(|y| &**y == *x))
+                        || st.words.iter().all(|y| c.words.contains(&&**y))
                         // or the same name but for a nickname: "Dick Blumenthal", "Richard Blumenthal"
                         || (n == m
-                            && c.words.iter().zip(st.words()).enumerate().all(|(k, (x, y))| {
-                                *x == y || (k == 0 && is_nickname_pair(x, y))
+                            && c.words.iter().zip(&st.words).enumerate().all(|(k, (x, y))| {
+                                *x == &**y || (k == 0 && is_nickname_pair(x, y))
                             }))
                 };
                 if ok && best.is_none_or(|(_, last)| st.last > last) {

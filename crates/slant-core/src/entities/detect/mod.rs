@@ -522,11 +522,11 @@ impl Doc {
         let mut best = None;
         for &id in ids {
             let Some(st) = self.states.get(id as usize) else { continue };
-            let n = st.word_count();
-            if n < 2 || i + n > end || st.words().next() != Some(first) {
+            let n = st.words.len();
+            if n < 2 || i + n > end || st.words.first().map(|w| &**w) != Some(first) {
                 continue;
             }
-            if st.words().enumerate().all(|(k, w)| sx.low(i + k) == w) && best.is_none_or(|b| n > b) {
+            if st.words.iter().enumerate().all(|(k, w)| sx.low(i + k) == &**w) && best.is_none_or(|b| n > b) {
                 best = Some(n);
             }
         }
