@@ -11,8 +11,8 @@ mod to_py;
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::PyList;
-use rayon::prelude::*;
 use slant_core::{Analysis, Config, SentenceLimit, SentenceReport};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Byte offsets → code point offsets over `text`, in one pass: every offset
 /// is collected, the distinct ones sorted and converted walking the text once.
@@ -92,26 +92,23 @@ fn analyze_many(
     if jobs == Some(0) {
         return Err(PyValueError::new_err("jobs must be at least 1"));
     }
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(n) = jobs {
-        builder = builder.num_threads(n);
-    }
-    let pool = builder.build().map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+    let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     // The cyclic GC would rescan the growing result list again and again while
     // it is built (2.4x slower here), and the result holds no cycles: pause it.
     let gc = py.import("gc")?;
     let gc_was_enabled = gc.call_method0("isenabled")?.is_truthy()?;
     gc.call_method0("disable")?;
     let names = to_py::Names::default();
-    let analyses = if pool.current_num_threads() == 1 {
+    let analyses = if jobs == 1 {
         // one job is one core: analyse everything, then build the dicts
-        let all: Vec<Analysis> = py.allow_threads(|| texts.iter().map(|text| analysis_of(&config, text)).collect());
+        let mut all = Vec::with_capacity(texts.len());
+        py.allow_threads(|| analyse_in_turn(&config, &texts, &AtomicUsize::new(0), |_, a| all.push(a)));
         all.iter().map(|analysis| to_py::to_py(py, &names, analysis)).collect()
     } else {
         // Building the dicts needs the GIL, so it cannot run in parallel; it
         // overlaps the analysis instead: the workers analyse without the GIL
         // while this thread turns each finished analysis into a dict.
-        in_parallel(py, &pool, &config, &texts, &names)
+        in_parallel(py, jobs, &config, &texts, &names)
     };
     if gc_was_enabled {
         gc.call_method0("enable")?;
@@ -119,16 +116,25 @@ fn analyze_many(
     analyses
 }
 
-/// One text's analysis, offsets in code points.
-fn analysis_of(config: &Config, text: &str) -> Analysis {
-    analysis_in_code_points(text, slant_core::analyze(text, config.clone()))
+/// Analyses the texts not yet taken, in input order, with one analyzer
+/// reused from text to text (as the CLI's corpus mode does; finish_document
+/// equals a new analyzer, and the word table stays warm). `next` is shared
+/// by the workers: each takes the next text when it is free.
+fn analyse_in_turn(config: &Config, texts: &[String], next: &AtomicUsize, mut done: impl FnMut(usize, Analysis)) {
+    let mut analyzer = slant_core::Analyzer::new(config.clone());
+    loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        let Some(text) = texts.get(i) else { break };
+        analyzer.push(text);
+        done(i, analysis_in_code_points(text, analyzer.finish_document()));
+    }
 }
 
-/// [`analyze_many`] on the pool's threads, the dicts built on this one as
+/// [`analyze_many`] on `jobs` worker threads, the dicts built on this one as
 /// analyses arrive (in any order; placed by index).
 fn in_parallel(
     py: Python<'_>,
-    pool: &rayon::ThreadPool,
+    jobs: usize,
     config: &Config,
     texts: &[String],
     names: &to_py::Names,
@@ -137,23 +143,21 @@ fn in_parallel(
     let mut analyses: Vec<Option<PyObject>> = Vec::with_capacity(texts.len());
     analyses.resize_with(texts.len(), || None);
     let mut failure = None;
+    let next = AtomicUsize::new(0);
     std::thread::scope(|scope| {
-        scope.spawn(move || {
-            pool.install(|| {
-                // One analyzer per worker thread, reused from text to text, as the
-                // CLI's corpus mode does; finish_document equals a new analyzer.
-                texts.par_iter().enumerate().for_each_init(
-                    || (slant_core::Analyzer::new(config.clone()), sender.clone()),
-                    |(analyzer, sender), (i, text)| {
-                        analyzer.push(text);
-                        let analysis = analysis_in_code_points(text, analyzer.finish_document());
-                        // a closed channel means the caller stopped on an error: nothing to do
-                        let _ = sender.send((i, analysis));
-                    },
-                );
+        for _ in 0..jobs.min(texts.len()) {
+            let (sender, next) = (sender.clone(), &next);
+            // a closed channel means the caller stopped on an error: the rest is not needed
+            scope.spawn(move || {
+                analyse_in_turn(config, texts, next, |i, a| {
+                    if sender.send((i, a)).is_err() {
+                        next.store(texts.len(), Ordering::Relaxed);
+                    }
+                })
             });
-            // the last sender is dropped with the workers' state: the loop below ends
-        });
+        }
+        // the workers hold the only senders left: the loop below ends when they do
+        drop(sender);
         let mut receiver = receiver;
         loop {
             // wait without the GIL (the receiver is moved in and back: it is not Sync)

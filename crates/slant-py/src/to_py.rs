@@ -15,10 +15,11 @@ use pyo3::types::{PyDict, PyList, PyString};
 use pyo3::IntoPyObjectExt;
 use serde::ser::{self, Serialize};
 
-/// The Python strings of the static names met so far, by address.
+/// The Python strings of the static names met so far, by address (looked
+/// up for every field of every dict: a fast hash, not std's SipHash).
 #[derive(Default)]
 pub(crate) struct Names {
-    strings: RefCell<HashMap<usize, Py<PyString>>>,
+    strings: RefCell<HashMap<usize, Py<PyString>, foldhash::fast::FixedState>>,
 }
 
 impl Names {
