@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use crate::lexical::hash::FxMap;
+use crate::lexical::hash::{word_key, FxMap};
 use crate::lexical::tokens::{Token, TokenKind};
 pub(crate) use crate::lexical::words::NO_WORD;
 use crate::lexical::words::{is_all_caps, is_cap, is_function_word, lower_into};
@@ -157,8 +157,11 @@ impl Vocab {
         };
         let name = self.forms.get(name_form.0 as usize..name_form.1 as usize).unwrap_or("");
         let cue = self.forms.get(cue_form.0 as usize..cue_form.1 as usize).unwrap_or("");
-        let name_word = self.gaz.word_id(name);
-        let roles = match self.lex.word(cue) {
+        // every list is keyed by the word's hash: hashed once here
+        let name_key = word_key(name);
+        let cue_key = if cue_form == name_form { name_key } else { word_key(cue) };
+        let listed = self.gaz.word_by_key(name_key);
+        let roles = match self.lex.word_by_key(cue_key) {
             Some(r) => {
                 self.roles.push(r.clone());
                 (self.roles.len() - 1) as u32
@@ -168,16 +171,16 @@ impl Vocab {
         let word = Word {
             cap: is_cap(raw),
             all_caps: is_all_caps(raw),
-            starts_phrase: self.lex.starts_phrase(cue),
+            starts_phrase: self.lex.starts_phrase_by_key(cue_key),
             starts_alpha: raw.chars().next().is_some_and(char::is_alphabetic),
             function_word: is_function_word(cue),
-            name_bits: name_word.and_then(|w| self.gaz.info(w)).map_or(0, |w| w.bits),
-            name_word,
+            name_bits: listed.map_or(0, |(_, bits)| bits),
+            name_word: listed.map(|(id, _)| id),
             name_form,
             cue_form,
             roles,
         };
-        self.weights.push(self.model.word_index(cue));
+        self.weights.push(self.model.word_index_by_key(cue_key));
         self.words.push(word);
     }
 

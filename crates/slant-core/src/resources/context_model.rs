@@ -8,7 +8,7 @@
 use std::hash::Hasher;
 use std::sync::OnceLock;
 
-use crate::lexical::hash::{hasher, FxMap};
+use crate::lexical::hash::{hasher, word_key, FxMap, KeyMap};
 
 const MODEL: &str = include_str!("../../data/lexicons/target_model.tsv");
 /// The placeholder that stands for the mention in bigrams.
@@ -28,13 +28,6 @@ enum Feature {
     Left = 3,
     Right = 4,
     Clause = 5,
-}
-
-/// The hash of one token's text, the unit every feature key is built from.
-pub(crate) fn word_key(word: &str) -> u64 {
-    let mut h = hasher();
-    h.write(word.as_bytes());
-    h.finish()
 }
 
 fn feature_key(kind: Feature, a: u64, b: u64) -> u64 {
@@ -69,7 +62,7 @@ pub(crate) struct Model {
     features: FxMap<u64, [f32; 2]>,
     /// Word key → index in `table` of all the weights of the word on its own,
     /// gathered at load so a word costs one lookup.
-    words: FxMap<u64, u32>,
+    words: KeyMap<u32>,
     /// The weights of the model's words (a few thousand): the word table
     /// keeps an index here, so a sentence reads a small, cached table rather
     /// than a 48-byte entry per distinct word of the document.
@@ -145,6 +138,14 @@ impl Model {
 
     fn word_mut(&mut self, w: &str) -> &mut TokWeights {
         let key = word_key(w);
+        #[cfg(test)]
+        {
+            use std::sync::Mutex;
+            static TEXTS: Mutex<Option<FxMap<u64, String>>> = Mutex::new(None);
+            let mut texts = TEXTS.lock().unwrap_or_else(|e| e.into_inner());
+            let seen = texts.get_or_insert_with(Default::default).entry(key).or_insert_with(|| w.to_string()).clone();
+            assert_eq!(seen, w, "two model words share a key");
+        }
         let next = self.table.len() as u32;
         let index = *self.words.entry(key).or_insert(next);
         if index == next {
@@ -169,7 +170,13 @@ impl Model {
     /// The index of one lower-cased token text among the model's words
     /// (for [`word`](Self::word)); `None` if the model does not know it.
     pub(crate) fn word_index(&self, word: &str) -> Option<u32> {
-        self.words.get(&word_key(word)).copied()
+        self.word_index_by_key(word_key(word))
+    }
+
+    /// [`word_index`](Self::word_index) by the word's [`word_key`].
+    #[inline]
+    pub(crate) fn word_index_by_key(&self, key: u64) -> Option<u32> {
+        self.words.get(&key).copied()
     }
 
     /// The weights of the word at `index` (from [`word_index`](Self::word_index));

@@ -4,7 +4,7 @@
 
 use std::sync::{Arc, Mutex, OnceLock, Weak};
 
-use crate::lexical::hash::FxMap;
+use crate::lexical::hash::{word_key, KeyMap};
 use crate::lexical::shipped::{data_lines, shipped};
 use crate::lexical::tokens::{tokenize, Token};
 use crate::lexical::words::{front_coded, logical_tokens, lower_into, LTok, Pattern};
@@ -83,9 +83,13 @@ pub(crate) struct WordInfo {
 pub(crate) struct Gazetteer {
     pub(crate) entries: Vec<Entry>,
     pub(crate) phrases: Vec<Phrase>,
-    /// Lower-cased word → index into `infos`.
-    words: FxMap<Box<str>, u32>,
+    /// Lower-cased word, by its [`word_key`] → index into `infos`, and its
+    /// classes (a copy of `WordInfo::bits`).
+    words: KeyMap<(u32, u16)>,
     infos: Vec<WordInfo>,
+    /// In tests, each key's word, to catch two list words sharing a key.
+    #[cfg(test)]
+    texts: crate::lexical::hash::FxMap<u64, String>,
 }
 
 const COUNTRIES: &str = shipped!("../../data/names/countries.tsv");
@@ -141,7 +145,14 @@ impl Gazetteer {
     }
 
     fn build(user: &[(String, Label)]) -> Gazetteer {
-        let mut g = Gazetteer { entries: Vec::new(), phrases: Vec::new(), words: FxMap::default(), infos: Vec::new() };
+        let mut g = Gazetteer {
+            entries: Vec::new(),
+            phrases: Vec::new(),
+            words: KeyMap::default(),
+            infos: Vec::new(),
+            #[cfg(test)]
+            texts: Default::default(),
+        };
         let mut scratch = Scratch::default();
         // User names first: where a user name and a shipped one are written alike, the user's wins.
         for (name, label) in user {
@@ -248,6 +259,10 @@ impl Gazetteer {
             }
             info.phrases = kept;
         }
+        // each word's classes beside its index, so a lookup reads one table
+        for (id, bits) in g.words.values_mut() {
+            *bits = g.infos.get(*id as usize).map_or(0, |w| w.bits);
+        }
         g
     }
 
@@ -281,15 +296,14 @@ impl Gazetteer {
     }
 
     fn info_mut(&mut self, lower: &str) -> &mut WordInfo {
-        let id = match self.words.get(lower) {
-            Some(&id) => id,
-            None => {
-                self.infos.push(WordInfo::default());
-                let id = (self.infos.len() - 1) as u32;
-                self.words.insert(lower.into(), id);
-                id
-            }
-        };
+        let next = self.infos.len() as u32;
+        let key = word_key(lower);
+        #[cfg(test)]
+        assert_eq!(self.texts.entry(key).or_insert_with(|| lower.to_string()), lower, "two list words share a key");
+        let id = self.words.entry(key).or_insert((next, 0)).0;
+        if id == next {
+            self.infos.push(WordInfo::default());
+        }
         // the index was just looked up or pushed
         let last = self.infos.len() - 1;
         let idx = (id as usize).min(last);
@@ -299,7 +313,13 @@ impl Gazetteer {
     /// The index of a lower-cased word's [`WordInfo`].
     #[inline]
     pub(crate) fn word_id(&self, lower: &str) -> Option<u32> {
-        self.words.get(lower).copied()
+        self.word_by_key(word_key(lower)).map(|(id, _)| id)
+    }
+
+    /// The index and classes of a word, by its [`word_key`].
+    #[inline]
+    pub(crate) fn word_by_key(&self, key: u64) -> Option<(u32, u16)> {
+        self.words.get(&key).copied()
     }
 
     #[inline]
@@ -318,7 +338,7 @@ impl Gazetteer {
     #[allow(dead_code)]
     #[inline]
     pub(crate) fn bits(&self, lower: &str) -> u16 {
-        self.word(lower).map_or(0, |w| w.bits)
+        self.word_by_key(word_key(lower)).map_or(0, |(_, bits)| bits)
     }
 
     pub(crate) fn entry(&self, id: u32) -> Option<&Entry> {

@@ -13,7 +13,7 @@ const MODIFIERS: &str = shipped!("../../data/lexicons/modifiers.tsv");
 const NEWS_NEUTRAL: &str = shipped!("../../data/lexicons/news_neutral.tsv");
 const FEELINGS: &str = shipped!("../../data/lexicons/feelings.tsv");
 
-use crate::lexical::hash::FxMap;
+use crate::lexical::hash::{word_key, KeyMap};
 use crate::lexical::shipped::shipped;
 
 /// Whether a label word names a referent itself or describes one.
@@ -82,8 +82,10 @@ pub(crate) struct Phrase {
 /// The compiled lexicon: single words and phrases keyed by their first word.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Lexicon {
-    words: FxMap<String, Roles>,
-    phrases: FxMap<String, Vec<Phrase>>,
+    /// A word's roles, by its [`word_key`].
+    words: KeyMap<Roles>,
+    /// The phrases starting with a word, by the word's [`word_key`].
+    phrases: KeyMap<Vec<Phrase>>,
 }
 
 /// One data line split on tabs, comments and blank lines skipped.
@@ -189,12 +191,24 @@ impl Lexicon {
     fn entry(&mut self, key: &str, f: impl FnOnce(&mut Roles)) {
         let mut words = key.split_whitespace();
         let Some(first) = words.next() else { return };
+        #[cfg(test)]
+        {
+            use std::sync::Mutex;
+            static TEXTS: Mutex<Option<crate::lexical::hash::FxMap<u64, String>>> = Mutex::new(None);
+            let mut texts = TEXTS.lock().unwrap_or_else(|e| e.into_inner());
+            let seen = texts
+                .get_or_insert_with(Default::default)
+                .entry(word_key(first))
+                .or_insert_with(|| first.to_string())
+                .clone();
+            assert_eq!(seen, first, "two lexicon words share a key");
+        }
         let rest: Vec<String> = words.map(str::to_string).collect();
         if rest.is_empty() {
-            f(self.words.entry(first.to_string()).or_default());
+            f(self.words.entry(word_key(first)).or_default());
             return;
         }
-        let list = self.phrases.entry(first.to_string()).or_default();
+        let list = self.phrases.entry(word_key(first)).or_default();
         if let Some(p) = list.iter_mut().find(|p| p.rest == rest) {
             f(&mut p.roles);
         } else {
@@ -205,18 +219,26 @@ impl Lexicon {
     }
 
     /// The roles of one lower-cased word.
+    #[cfg(test)]
     pub(crate) fn word(&self, word: &str) -> Option<&Roles> {
-        self.words.get(word)
+        self.word_by_key(word_key(word))
+    }
+
+    /// [`word`](Self::word) by the word's [`word_key`].
+    #[inline]
+    pub(crate) fn word_by_key(&self, key: u64) -> Option<&Roles> {
+        self.words.get(&key)
     }
 
     /// The phrases starting with `word`, longest first.
     pub(crate) fn phrases(&self, word: &str) -> &[Phrase] {
-        self.phrases.get(word).map(Vec::as_slice).unwrap_or(&[])
+        self.phrases.get(&word_key(word)).map(Vec::as_slice).unwrap_or(&[])
     }
 
-    /// Whether any phrase starts with `word`.
-    pub(crate) fn starts_phrase(&self, word: &str) -> bool {
-        !self.phrases.is_empty() && self.phrases.contains_key(word)
+    /// Whether any phrase starts with the word of `key` ([`word_key`]).
+    #[inline]
+    pub(crate) fn starts_phrase_by_key(&self, key: u64) -> bool {
+        self.phrases.contains_key(&key)
     }
 }
 
