@@ -9,7 +9,7 @@ use crate::lexical::tokens::{tokenize, Token, TokenKind};
 use crate::model::{Analysis, Cue, Mention, Sentence, SentenceReport};
 use crate::resources::lexicon::Lexicon;
 use crate::segment::Segmenter;
-use crate::vocab::Vocab;
+use crate::vocab::{TokWord, Vocab};
 
 /// Streaming analysis of one document at a time.
 ///
@@ -50,8 +50,8 @@ pub struct Analyzer {
     cues: Vec<Cue>,
     /// Scratch buffers reused for every sentence.
     tokens: Vec<Token>,
-    /// The tokens' ids in `vocab`.
-    word_ids: Vec<u32>,
+    /// The tokens' words in `vocab`.
+    word_ids: Vec<TokWord>,
     finished: Vec<Sentence>,
 }
 

@@ -12,8 +12,8 @@ use std::sync::Arc;
 
 use crate::lexical::hash::{word_key, FxMap};
 use crate::lexical::tokens::{Token, TokenKind};
-pub(crate) use crate::lexical::words::NO_WORD;
 use crate::lexical::words::{is_all_caps, is_cap, is_function_word, lower_into};
+pub(crate) use crate::lexical::words::{TokWord, Word, NOT_A_WORD};
 use crate::resources::context_model::{Model as ContextModel, TokWeights};
 use crate::resources::gazetteer::Gazetteer;
 use crate::resources::lexicon::{Lexicon, Roles};
@@ -25,24 +25,12 @@ const MAX_WORDS: usize = 1 << 15;
 /// Marks a word without lexicon roles.
 const NO_ROLES: u32 = u32::MAX;
 
-/// What the stages read for every token, kept small so the entries of a
-/// sentence stay in cache; the rarer roles and weights are stored apart.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Word {
-    /// Starts with an upper-case letter.
-    pub(crate) cap: bool,
-    /// Has letters, none of them lower-case ("NATO", "U.S.").
-    pub(crate) all_caps: bool,
-    /// A lexicon phrase starts with it.
-    pub(crate) starts_phrase: bool,
-    /// Starts with a letter.
-    pub(crate) starts_alpha: bool,
-    /// A function word ("the", "of", "would"): it counts but explains nothing to a reader.
-    pub(crate) function_word: bool,
-    /// The gazetteer's word classes (0 when unknown).
-    pub(crate) name_bits: u16,
+/// What is read of a word only now and then: its lower-cased forms and where
+/// the lists have it.
+#[derive(Debug, Clone, Copy)]
+struct Forms {
     /// Index of the word in the gazetteer's word classes.
-    pub(crate) name_word: Option<u32>,
+    name_word: Option<u32>,
     /// Byte range in `Vocab::forms` of the name lists' form: lower-cased, ’ and ‘ written as '.
     name_form: (u32, u32),
     /// Byte range of the lexicons' form: the same with a non-breaking hyphen written as '-'.
@@ -51,18 +39,23 @@ pub(crate) struct Word {
     roles: u32,
 }
 
+const NO_FORMS: Forms = Forms { name_word: None, name_form: (0, 0), cue_form: (0, 0), roles: NO_ROLES };
+
 /// The table of one analyzer.
 #[derive(Debug)]
 pub(crate) struct Vocab {
     gaz: Arc<Gazetteer>,
     lex: Cow<'static, Lexicon>,
     model: &'static ContextModel,
-    /// A word of up to 15 bytes, packed into an integer (see [`short_key`]) → its id;
-    /// comparing integers spares following a pointer to every key.
-    short_ids: FxMap<u128, u32>,
+    /// A word of up to 15 bytes, packed into an integer (see [`short_key`]) → its id
+    /// and facts; comparing integers spares following a pointer to every key,
+    /// and the facts come with the lookup (the bucket has room for them).
+    short_ids: FxMap<u128, TokWord>,
     /// A longer word → its id.
     long_ids: FxMap<Box<str>, u32>,
     words: Vec<Word>,
+    /// By word id, as `words`.
+    word_forms: Vec<Forms>,
     /// The word's index among the context model's words, by word id (most
     /// words have none; an index keeps this table small).
     weights: Vec<Option<u32>>,
@@ -84,10 +77,11 @@ impl Vocab {
             short_ids: FxMap::default(),
             long_ids: FxMap::default(),
             words: Vec::new(),
+            word_forms: Vec::new(),
             weights: Vec::new(),
             roles: Vec::new(),
             forms: String::new(),
-            no_word: Word { roles: NO_ROLES, ..Word::default() },
+            no_word: Word::default(),
         }
     }
 
@@ -96,13 +90,14 @@ impl Vocab {
         &self.lex
     }
 
-    /// The id of each token of a sentence, [`NO_WORD`] for tokens that are
-    /// not words. Ids stay valid until the next call.
-    pub(crate) fn intern_tokens(&mut self, text: &str, tokens: &[Token], out: &mut Vec<u32>) {
+    /// The word of each token of a sentence, [`NOT_A_WORD`] for tokens that
+    /// are not words. Ids stay valid until the next call.
+    pub(crate) fn intern_tokens(&mut self, text: &str, tokens: &[Token], out: &mut Vec<TokWord>) {
         if self.words.len() >= MAX_WORDS {
             self.short_ids.clear();
             self.long_ids.clear();
             self.words.clear();
+            self.word_forms.clear();
             self.weights.clear();
             self.roles.clear();
             self.forms.clear();
@@ -112,37 +107,41 @@ impl Vocab {
             (TokenKind::Word, Some(raw)) => {
                 self.intern_at(raw, text.as_bytes().get(t.start..).unwrap_or(raw.as_bytes()))
             }
-            _ => NO_WORD,
+            _ => NOT_A_WORD,
         }));
     }
 
-    /// The id of a word as written, adding it when new.
-    pub(crate) fn intern(&mut self, raw: &str) -> u32 {
+    /// The word as written, added when new.
+    pub(crate) fn intern(&mut self, raw: &str) -> TokWord {
         self.intern_at(raw, raw.as_bytes())
     }
 
     /// [`intern`](Self::intern), with `from` the bytes from the word's start on.
     #[inline]
-    fn intern_at(&mut self, raw: &str, from: &[u8]) -> u32 {
-        let next = self.words.len() as u32;
-        let id = match short_key(from, raw.len()) {
-            Some(key) => *self.short_ids.entry(key).or_insert(next),
+    fn intern_at(&mut self, raw: &str, from: &[u8]) -> TokWord {
+        match short_key(from, raw.len()) {
+            Some(key) => {
+                if let Some(&word) = self.short_ids.get(&key) {
+                    return word;
+                }
+                let word = self.add(raw);
+                self.short_ids.insert(key, word);
+                word
+            }
             None => match self.long_ids.get(raw) {
-                Some(&id) => id,
+                Some(&id) => TokWord { id, facts: *self.word(id) },
                 None => {
-                    self.long_ids.insert(raw.into(), next);
-                    next
+                    let word = self.add(raw);
+                    self.long_ids.insert(raw.into(), word.id);
+                    word
                 }
             },
-        };
-        if id == next {
-            self.add(raw);
         }
-        id
     }
 
     /// Looks a new word up in every list.
-    fn add(&mut self, raw: &str) {
+    fn add(&mut self, raw: &str) -> TokWord {
+        let id = self.words.len() as u32;
         let start = self.forms.len();
         lower_into(raw, &mut self.forms);
         let name_form = (start as u32, self.forms.len() as u32);
@@ -169,19 +168,17 @@ impl Vocab {
             None => NO_ROLES,
         };
         let word = Word {
+            name_bits: listed.map_or(0, |(_, bits)| bits),
             cap: is_cap(raw),
             all_caps: is_all_caps(raw),
             starts_phrase: self.lex.starts_phrase_by_key(cue_key),
             starts_alpha: raw.chars().next().is_some_and(char::is_alphabetic),
             function_word: is_function_word(cue),
-            name_bits: listed.map_or(0, |(_, bits)| bits),
-            name_word: listed.map(|(id, _)| id),
-            name_form,
-            cue_form,
-            roles,
         };
+        self.word_forms.push(Forms { name_word: listed.map(|(id, _)| id), name_form, cue_form, roles });
         self.weights.push(self.model.word_index_by_key(cue_key));
         self.words.push(word);
+        TokWord { id, facts: word }
     }
 
     /// The entry of `id` (an empty one for [`NO_WORD`]).
@@ -190,10 +187,20 @@ impl Vocab {
         self.words.get(id as usize).unwrap_or(&self.no_word)
     }
 
+    fn forms(&self, id: u32) -> &Forms {
+        self.word_forms.get(id as usize).unwrap_or(&NO_FORMS)
+    }
+
+    /// Index of `id` in the gazetteer's word classes.
+    #[inline]
+    pub(crate) fn name_word(&self, id: u32) -> Option<u32> {
+        self.forms(id).name_word
+    }
+
     /// The lexicon roles of `id` as a single word.
     #[inline]
     pub(crate) fn roles(&self, id: u32) -> Option<&Roles> {
-        self.roles.get(self.word(id).roles as usize)
+        self.roles.get(self.forms(id).roles as usize)
     }
 
     /// The context model's weights for `id`.
@@ -205,14 +212,14 @@ impl Vocab {
     /// The form the name lists use ("" for [`NO_WORD`]).
     #[inline]
     pub(crate) fn name_form(&self, id: u32) -> &str {
-        let (a, b) = self.word(id).name_form;
+        let (a, b) = self.forms(id).name_form;
         self.forms.get(a as usize..b as usize).unwrap_or("")
     }
 
     /// The form the framing lexicons use ("" for [`NO_WORD`]).
     #[inline]
     pub(crate) fn cue_form(&self, id: u32) -> &str {
-        let (a, b) = self.word(id).cue_form;
+        let (a, b) = self.forms(id).cue_form;
         self.forms.get(a as usize..b as usize).unwrap_or("")
     }
 }
@@ -238,6 +245,7 @@ fn short_key(bytes: &[u8], len: usize) -> Option<u128> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexical::words::NO_WORD;
     use crate::resources::lexicon::Lexicon as Lex;
 
     fn vocab() -> Vocab {
@@ -247,12 +255,12 @@ mod tests {
     #[test]
     fn one_id_per_written_form_with_both_lowered_forms() {
         let mut v = vocab();
-        let a = v.intern("Vice‑President");
-        assert_eq!(v.intern("Vice‑President"), a);
-        assert_ne!(v.intern("vice‑president"), a);
+        let a = v.intern("Vice‑President").id;
+        assert_eq!(v.intern("Vice‑President").id, a);
+        assert_ne!(v.intern("vice‑president").id, a);
         assert_eq!(v.name_form(a), "vice‑president");
         assert_eq!(v.cue_form(a), "vice-president");
-        let b = v.intern("People’s");
+        let b = v.intern("People’s").id;
         assert_eq!(v.name_form(b), "people's");
         assert!(v.word(b).cap && !v.word(b).all_caps);
         assert_eq!(v.name_form(NO_WORD), "");
@@ -266,22 +274,22 @@ mod tests {
         crate::lexical::tokens::tokenize(text, &mut toks);
         let mut ids = Vec::new();
         v.intern_tokens(text, &toks, &mut ids);
-        for (t, &id) in toks.iter().zip(&ids) {
-            assert_eq!(v.intern(&text[t.start..t.end]), id, "{}", &text[t.start..t.end]);
+        for (t, id) in toks.iter().zip(&ids) {
+            assert_eq!(v.intern(&text[t.start..t.end]), *id, "{}", &text[t.start..t.end]);
         }
-        assert_eq!(ids.iter().collect::<std::collections::HashSet<_>>().len(), toks.len());
+        assert_eq!(ids.iter().map(|w| w.id).collect::<std::collections::HashSet<_>>().len(), toks.len());
     }
 
     #[test]
     fn entries_carry_every_list() {
         let mut v = vocab();
-        let p = v.intern("President");
+        let p = v.intern("President").id;
         assert!(v.word(p).name_bits != 0);
-        let d = v.intern("dictator");
+        let d = v.intern("dictator").id;
         assert!(v.roles(d).is_some_and(|r| r.label.is_some()));
-        let x = v.intern("Xyzzy");
+        let x = v.intern("Xyzzy").id;
         assert!(v.roles(x).is_none());
-        let c = v.intern("contrary");
+        let c = v.intern("contrary").id;
         assert!(v.word(c).starts_phrase);
     }
 
@@ -294,14 +302,14 @@ mod tests {
         crate::lexical::tokens::tokenize(&text, &mut toks);
         v.intern_tokens(&text, &toks, &mut ids);
         assert!(v.words.len() > MAX_WORDS);
-        let long = v.intern("Counterrevolutionaries");
-        assert_eq!(v.intern("Counterrevolutionaries"), long);
+        let long = v.intern("Counterrevolutionaries").id;
+        assert_eq!(v.intern("Counterrevolutionaries").id, long);
         assert_eq!(v.name_form(long), "counterrevolutionaries");
         let mut toks2 = Vec::new();
         crate::lexical::tokens::tokenize("Dictator w5", &mut toks2);
         v.intern_tokens("Dictator w5", &toks2, &mut ids);
         assert_eq!(v.words.len(), 2);
-        assert_eq!(v.cue_form(ids[0]), "dictator");
-        assert_eq!(v.name_form(ids[1]), "w5");
+        assert_eq!(v.cue_form(ids[0].id), "dictator");
+        assert_eq!(v.name_form(ids[1].id), "w5");
     }
 }

@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use crate::config::{Config, MENTIONS_KEPT};
 use crate::lexical::tokens::{Token, TokenKind};
-use crate::lexical::words::{logical_tokens, LTok, NO_WORD};
+use crate::lexical::words::{logical_tokens, LTok, TokWord, NO_WORD};
 use crate::model::{Entity, EntityMention, Framing, Label, Mention, MentionKind, Sentence};
 use crate::resources::gazetteer::{class, Gazetteer, Source};
 use crate::vocab::Vocab;
@@ -82,7 +82,7 @@ impl EntityTracker {
         sentence: &Sentence,
         index: usize,
         tokens: &[Token],
-        word_ids: &[u32],
+        word_ids: &[TokWord],
         vocab: &mut Vocab,
     ) -> Vec<Mention> {
         let text = sentence.text.as_str();
@@ -90,7 +90,9 @@ impl EntityTracker {
         // abbreviations with their dot ("Mr.") are words of their own
         for t in &mut self.lts {
             if t.kind == TokenKind::Word && t.word == NO_WORD {
-                t.word = vocab.intern(text.get(t.start..t.end).unwrap_or(""));
+                let word = vocab.intern(text.get(t.start..t.end).unwrap_or(""));
+                t.word = word.id;
+                t.facts = word.facts;
             }
         }
         let mut spans = std::mem::take(&mut self.spans);

@@ -18,7 +18,7 @@ mod target;
 mod words;
 
 use crate::lexical::tokens::{Token, TokenKind};
-use crate::lexical::words::NO_WORD;
+use crate::lexical::words::{TokWord, NOT_A_WORD, NO_WORD};
 use crate::model::{Cue, CueKind, Label, Mention, MentionKind, Sentence};
 use crate::resources::context_model::Model as ContextModel;
 use crate::resources::lexicon::Roles;
@@ -44,6 +44,10 @@ pub(crate) struct Tok {
     pub(crate) kind: TokenKind,
     /// Its id in the word table ([`NO_WORD`] unless a word).
     word: u32,
+    /// A function word ("the", "of").
+    function_word: bool,
+    /// A lexicon phrase starts with it.
+    starts_phrase: bool,
     /// The first character of a token that is no word (`None` for words),
     /// read once for the many punctuation tests.
     pub(crate) first: Option<char>,
@@ -147,7 +151,7 @@ impl<'a> Ctx<'a> {
 
     /// Token `i` is a function word ("the", "of", "would").
     pub(crate) fn is_function_word(&self, i: usize) -> bool {
-        self.vocab.word(self.word_id(i)).function_word
+        self.toks.get(i).is_some_and(|t| t.function_word)
     }
 
     /// The roles of token `i` as a single word.
@@ -276,13 +280,13 @@ impl CueFinder {
         sentence: &Sentence,
         index: usize,
         tokens: &[Token],
-        word_ids: &[u32],
+        word_ids: &[TokWord],
         vocab: &Vocab,
         mentions: &[Mention],
         country_of: &CountryOf,
     ) -> Vec<Cue> {
         let text = sentence.text.as_str();
-        self.prepare(text, sentence.start, tokens, word_ids, vocab, mentions);
+        self.prepare(text, sentence.start, tokens, word_ids, mentions);
         let ctx = self.sentence.ctx(text, vocab);
         let mut cands = std::mem::take(&mut self.cands);
         cands.clear();
@@ -359,25 +363,21 @@ impl CueFinder {
     }
 
     /// Pairs the tokens with their words and maps mentions to token ranges.
-    fn prepare(
-        &mut self,
-        text: &str,
-        offset: usize,
-        tokens: &[Token],
-        word_ids: &[u32],
-        vocab: &Vocab,
-        mentions: &[Mention],
-    ) {
+    fn prepare(&mut self, text: &str, offset: usize, tokens: &[Token], word_ids: &[TokWord], mentions: &[Mention]) {
         self.sentence.toks.clear();
         for (k, t) in tokens.iter().enumerate() {
-            let word = if t.kind == TokenKind::Word { word_ids.get(k).copied().unwrap_or(NO_WORD) } else { NO_WORD };
+            let tw =
+                if t.kind == TokenKind::Word { word_ids.get(k).copied().unwrap_or(NOT_A_WORD) } else { NOT_A_WORD };
+            let word = tw.id;
             let first = if word == NO_WORD { text.get(t.start..t.end).and_then(|s| s.chars().next()) } else { None };
-            let cap = if word == NO_WORD { first.is_some_and(char::is_uppercase) } else { vocab.word(word).cap };
+            let cap = if word == NO_WORD { first.is_some_and(char::is_uppercase) } else { tw.facts.cap };
             self.sentence.toks.push(Tok {
                 start: t.start,
                 end: t.end,
                 kind: t.kind,
                 word,
+                function_word: tw.facts.function_word,
+                starts_phrase: tw.facts.starts_phrase,
                 first,
                 cap,
                 mention: NO_MENTION,
@@ -449,7 +449,7 @@ fn scan(ctx: &Ctx, out: &mut Vec<Cand>) {
             continue;
         }
         let mut matched: Option<(usize, &Roles)> = None;
-        if ctx.vocab.word(ctx.word_id(i)).starts_phrase {
+        if ctx.toks.get(i).is_some_and(|t| t.starts_phrase) {
             for p in ctx.vocab.lexicon().phrases(ctx.word(i)) {
                 let ok = p.rest.iter().enumerate().all(|(k, w)| ctx.word(i + 1 + k) == w.as_str());
                 if ok {

@@ -12,6 +12,45 @@ use super::tokens::{is_combining_mark, Token, TokenKind, SOFT_HYPHEN};
 /// The id of tokens that are not words (numbers, punctuation, possessives).
 pub(crate) const NO_WORD: u32 = u32::MAX;
 
+/// What the stages test on every word token, from the word table. It travels
+/// with the token's id ([`TokWord`]): 8 bytes read with the id, where a
+/// lookup in the table per token and stage cost a cache miss each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Word {
+    /// The gazetteer's word classes (0 when unknown).
+    pub(crate) name_bits: u16,
+    /// Starts with an upper-case letter.
+    pub(crate) cap: bool,
+    /// Has letters, none of them lower-case ("NATO", "U.S.").
+    pub(crate) all_caps: bool,
+    /// A lexicon phrase starts with it.
+    pub(crate) starts_phrase: bool,
+    /// Starts with a letter.
+    pub(crate) starts_alpha: bool,
+    /// A function word ("the", "of", "would"): it counts but explains nothing to a reader.
+    pub(crate) function_word: bool,
+}
+
+/// A token's word: its id in the word table and what the stages test of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct TokWord {
+    pub(crate) id: u32,
+    pub(crate) facts: Word,
+}
+
+/// The [`TokWord`] of a token that is no word.
+pub(crate) const NOT_A_WORD: TokWord = TokWord {
+    id: NO_WORD,
+    facts: Word {
+        name_bits: 0,
+        cap: false,
+        all_caps: false,
+        starts_phrase: false,
+        starts_alpha: false,
+        function_word: false,
+    },
+};
+
 /// A token as the entity rules see it: like [`Token`], but an abbreviation
 /// keeps its dot ("St." "Louis", "George" "W." "Bush").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +60,8 @@ pub(crate) struct LTok {
     pub(crate) kind: TokenKind,
     /// Its id in the word table ([`NO_WORD`] until looked up).
     pub(crate) word: u32,
+    /// What the word table says of it (nothing until looked up).
+    pub(crate) facts: Word,
 }
 
 /// Abbreviations written with a final dot that occur inside or before names.
@@ -33,13 +74,13 @@ const DOTTED: &[&str] = &[
 ];
 
 /// Builds the logical tokens of `text` from its tokens and their word ids
-/// (`word_ids` may be empty); a word with its dot attached gets [`NO_WORD`].
-pub(crate) fn logical_tokens(text: &str, toks: &[Token], word_ids: &[u32], out: &mut Vec<LTok>) {
+/// (`words` may be empty); a word with its dot attached gets [`NOT_A_WORD`].
+pub(crate) fn logical_tokens(text: &str, toks: &[Token], words: &[TokWord], out: &mut Vec<LTok>) {
     out.clear();
     let mut i = 0;
     while let Some(t) = toks.get(i) {
-        let word = word_ids.get(i).copied().unwrap_or(NO_WORD);
-        let mut lt = LTok { start: t.start, end: t.end, kind: t.kind, word };
+        let word = words.get(i).copied().unwrap_or(NOT_A_WORD);
+        let mut lt = LTok { start: t.start, end: t.end, kind: t.kind, word: word.id, facts: word.facts };
         if t.kind == TokenKind::Word {
             if let Some(next) = toks.get(i + 1) {
                 if next.start == t.end && text.get(next.start..next.end) == Some(".") {
@@ -48,6 +89,7 @@ pub(crate) fn logical_tokens(text: &str, toks: &[Token], word_ids: &[u32], out: 
                     if single || DOTTED.contains(&word) {
                         lt.end = next.end;
                         lt.word = NO_WORD;
+                        lt.facts = NOT_A_WORD.facts;
                         i += 1;
                     }
                 }

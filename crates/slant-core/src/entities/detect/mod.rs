@@ -223,14 +223,14 @@ impl Detector {
             match t.kind {
                 TokenKind::Word => {
                     seen_word = true;
-                    let word = vocab.word(t.word);
+                    let word = t.facts;
                     if word.cap || article_name(w) {
                         let lower = vocab.name_form(t.word);
                         let a = self.lower.len();
                         self.lower.push_str(lower);
                         info.lo = (a, self.lower.len());
                         info.cap = true;
-                        info.word = word.name_word;
+                        info.word = vocab.name_word(t.word);
                         info.bits = word.name_bits;
                         info.known = info.bits & class::FUNCTION == 0 && doc.knows_token(lower);
                         self.counts.words += 1;
