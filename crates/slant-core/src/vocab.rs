@@ -13,7 +13,7 @@ use std::sync::Arc;
 use crate::lexical::hash::{word_key, FxMap};
 use crate::lexical::tokens::{Token, TokenKind};
 use crate::lexical::words::{is_all_caps, is_cap, is_function_word, lower_into};
-pub(crate) use crate::lexical::words::{TokWord, Word, NOT_A_WORD};
+pub(crate) use crate::lexical::words::{TokWord, Word, NOT_A_WORD, NO_ROLES};
 use crate::resources::context_model::{Model as ContextModel, TokWeights};
 use crate::resources::gazetteer::Gazetteer;
 use crate::resources::lexicon::{Lexicon, Roles};
@@ -22,8 +22,6 @@ use crate::resources::lexicon::{Lexicon, Roles};
 /// few thousand).
 const MAX_WORDS: usize = 1 << 15;
 
-/// Marks a word without lexicon roles.
-const NO_ROLES: u32 = u32::MAX;
 
 /// What is read of a word only now and then: its lower-cased forms and where
 /// the lists have it.
@@ -129,7 +127,7 @@ impl Vocab {
                 word
             }
             None => match self.long_ids.get(raw) {
-                Some(&id) => TokWord { id, facts: *self.word(id) },
+                Some(&id) => TokWord { id, roles: self.forms(id).roles, facts: *self.word(id) },
                 None => {
                     let word = self.add(raw);
                     self.long_ids.insert(raw.into(), word.id);
@@ -167,6 +165,7 @@ impl Vocab {
             }
             None => NO_ROLES,
         };
+        let weights = self.model.word_index_by_key(cue_key);
         let word = Word {
             name_bits: listed.map_or(0, |(_, bits)| bits),
             cap: is_cap(raw),
@@ -174,11 +173,12 @@ impl Vocab {
             starts_phrase: self.lex.starts_phrase_by_key(cue_key),
             starts_alpha: raw.chars().next().is_some_and(char::is_alphabetic),
             function_word: is_function_word(cue),
+            weighed: weights.is_some(),
         };
         self.word_forms.push(Forms { name_word: listed.map(|(id, _)| id), name_form, cue_form, roles });
-        self.weights.push(self.model.word_index_by_key(cue_key));
+        self.weights.push(weights);
         self.words.push(word);
-        TokWord { id, facts: word }
+        TokWord { id, roles, facts: word }
     }
 
     /// The entry of `id` (an empty one for [`NO_WORD`]).
@@ -198,9 +198,15 @@ impl Vocab {
     }
 
     /// The lexicon roles of `id` as a single word.
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn roles(&self, id: u32) -> Option<&Roles> {
-        self.roles.get(self.forms(id).roles as usize)
+        self.roles_at(self.forms(id).roles)
+    }
+
+    /// The lexicon roles kept at `index` ([`TokWord::roles`]).
+    #[inline]
+    pub(crate) fn roles_at(&self, index: u32) -> Option<&Roles> {
+        self.roles.get(index as usize)
     }
 
     /// The context model's weights for `id`.

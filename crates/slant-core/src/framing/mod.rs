@@ -20,7 +20,7 @@ mod words;
 use crate::lexical::tokens::{Token, TokenKind};
 use crate::lexical::words::{TokWord, NOT_A_WORD, NO_WORD};
 use crate::model::{Cue, CueKind, Label, Mention, MentionKind, Sentence};
-use crate::resources::context_model::Model as ContextModel;
+use crate::resources::context_model::{Model as ContextModel, TokWeights};
 use crate::resources::lexicon::Roles;
 #[cfg(feature = "rules")]
 use crate::rules::Rules;
@@ -48,6 +48,10 @@ pub(crate) struct Tok {
     function_word: bool,
     /// A lexicon phrase starts with it.
     starts_phrase: bool,
+    /// The context model has weights for it.
+    weighed: bool,
+    /// Where the word table keeps its lexicon roles.
+    roles: u32,
     /// The first character of a token that is no word (`None` for words),
     /// read once for the many punctuation tests.
     pub(crate) first: Option<char>,
@@ -156,7 +160,15 @@ impl<'a> Ctx<'a> {
 
     /// The roles of token `i` as a single word.
     pub(crate) fn roles(&self, i: usize) -> Option<&'a Roles> {
-        self.vocab.roles(self.word_id(i))
+        self.vocab.roles_at(self.toks.get(i)?.roles)
+    }
+
+    /// The context model's weights of word `i` (of an unknown word if none).
+    fn weights(&self, i: usize) -> &'a TokWeights {
+        match self.toks.get(i) {
+            Some(t) if t.weighed => self.vocab.weights(t.word),
+            _ => self.vocab.weights(NO_WORD),
+        }
     }
 
     /// The mention covering token `i`.
@@ -338,7 +350,7 @@ impl CueFinder {
         if !self.sentence.names.is_empty() || !self.sentence.references.is_empty() {
             let model = ContextModel::shipped();
             // the word table holds `model.weights` of each word, looked up once
-            self.features.prepare(model, &ctx, |i| vocab.weights(ctx.word_id(i)), &self.cue_targets);
+            self.features.prepare(model, &ctx, |i| ctx.weights(i), &self.cue_targets);
             // one reading per entity: at its first name, else (an entity this sentence
             // refers to only as "he" or "the company") at its first reference
             let names = ctx.mentions.iter().map(|span| (span, false));
@@ -378,6 +390,8 @@ impl CueFinder {
                 word,
                 function_word: tw.facts.function_word,
                 starts_phrase: tw.facts.starts_phrase,
+                weighed: tw.facts.weighed,
+                roles: tw.roles,
                 first,
                 cap,
                 mention: NO_MENTION,

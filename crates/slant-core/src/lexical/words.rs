@@ -29,18 +29,26 @@ pub(crate) struct Word {
     pub(crate) starts_alpha: bool,
     /// A function word ("the", "of", "would"): it counts but explains nothing to a reader.
     pub(crate) function_word: bool,
+    /// The context model has weights for it (most words have none).
+    pub(crate) weighed: bool,
 }
 
 /// A token's word: its id in the word table and what the stages test of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct TokWord {
     pub(crate) id: u32,
+    /// Where the word table keeps its lexicon roles ([`NO_ROLES`] for none).
+    pub(crate) roles: u32,
     pub(crate) facts: Word,
 }
+
+/// [`TokWord::roles`] of a word without lexicon roles.
+pub(crate) const NO_ROLES: u32 = u32::MAX;
 
 /// The [`TokWord`] of a token that is no word.
 pub(crate) const NOT_A_WORD: TokWord = TokWord {
     id: NO_WORD,
+    roles: NO_ROLES,
     facts: Word {
         name_bits: 0,
         cap: false,
@@ -48,6 +56,7 @@ pub(crate) const NOT_A_WORD: TokWord = TokWord {
         starts_phrase: false,
         starts_alpha: false,
         function_word: false,
+        weighed: false,
     },
 };
 
