@@ -164,14 +164,28 @@ def rows_of(name):
 def load_valence():
     """Single words -> valence, as slant's lexicon reads them (our loaded list over VADER's)."""
     val = {}
-    for name in ("vader.tsv", "loaded.tsv"):
-        for cols in rows_of(name):
-            if len(cols) >= 2 and " " not in cols[0]:
-                try:
-                    val[cols[0]] = float(cols[1])
-                except ValueError:
-                    pass
+    # vader.tsv: front-coded words, a tab, their valences (scripts/vader_tsv.py)
+    for cols in rows_of("vader.tsv"):
+        if len(cols) >= 2:
+            for word, v in zip(front_decoded(cols[0]), cols[1].split()):
+                val[word] = float(v)
+    for cols in rows_of("loaded.tsv"):
+        if len(cols) >= 2 and " " not in cols[0]:
+            try:
+                val[cols[0]] = float(cols[1])
+            except ValueError:
+                pass
     return val
+
+
+def front_decoded(line):
+    """The words of a front-coded line (scripts/group_words.py)."""
+    word = ""
+    for part in line.split():
+        letters = part.lstrip("0123456789")
+        drop = int(part[: len(part) - len(letters)] or 0)
+        word = word[: len(word) - drop] + letters
+        yield word
 
 
 VALENCE = load_valence()

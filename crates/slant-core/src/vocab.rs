@@ -22,7 +22,6 @@ use crate::resources::lexicon::{Lexicon, Roles};
 /// few thousand).
 const MAX_WORDS: usize = 1 << 15;
 
-
 /// What is read of a word only now and then: its lower-cased forms and where
 /// the lists have it.
 #[derive(Debug, Clone, Copy)]

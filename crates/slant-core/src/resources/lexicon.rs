@@ -15,6 +15,7 @@ const FEELINGS: &str = shipped!("../../data/lexicons/feelings.tsv");
 
 use crate::lexical::hash::{word_key, KeyMap};
 use crate::lexical::shipped::shipped;
+use crate::lexical::words::front_coded;
 
 /// Whether a label word names a referent itself or describes one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -121,10 +122,16 @@ impl Lexicon {
 
     fn build() -> Lexicon {
         let mut lex = Lexicon::default();
+        // front-coded words, then their valences in the same order (scripts/vader_tsv.py)
+        let mut word = String::new();
         for row in rows(VADER) {
-            if let (Some(w), Some(v)) = (row.first(), row.get(1).and_then(|v| v.parse::<f32>().ok())) {
-                lex.entry(w, |r| r.valence = Some(v));
-            }
+            let (Some(words), Some(valences)) = (row.first(), row.get(1)) else { continue };
+            let mut valences = valences.split_whitespace().map(str::parse::<f32>);
+            front_coded(words, &mut word, |w| {
+                if let Some(Ok(v)) = valences.next() {
+                    lex.entry(w, |r| r.valence = Some(v));
+                }
+            });
         }
         for row in rows(LOADED) {
             if let (Some(w), Some(v)) = (row.first(), row.get(1).and_then(|v| v.parse::<f32>().ok())) {
