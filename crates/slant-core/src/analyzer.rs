@@ -113,7 +113,7 @@ impl Analyzer {
             self.segmenter.push(chunk, &mut finished);
         }
         for sentence in finished.drain(..) {
-            let report = self.analyze_sentence(sentence);
+            let report = self.analyze_sentence(sentence, reports.is_some());
             match reports.as_deref_mut() {
                 Some(out) => {
                     if self.keep_sentences {
@@ -159,7 +159,9 @@ impl Analyzer {
         }
     }
 
-    fn analyze_sentence(&mut self, sentence: Sentence) -> SentenceReport {
+    /// Analyses one sentence; its mentions carry their text only if
+    /// `reported` (otherwise only framing reads them, by their spans).
+    fn analyze_sentence(&mut self, sentence: Sentence, reported: bool) -> SentenceReport {
         let index = self.sentence_count;
         self.sentence_count += 1;
         tokenize(&sentence.text, &mut self.tokens);
@@ -170,7 +172,8 @@ impl Analyzer {
             return SentenceReport { index, sentence, mentions: Vec::new(), cues: Vec::new() };
         }
         self.vocab.intern_tokens(&sentence.text, &self.tokens, &mut self.word_ids);
-        let mentions = self.tracker.process(&sentence, index, &self.tokens, &self.word_ids, &mut self.vocab);
+        let mentions =
+            self.tracker.process(&sentence, index, &self.tokens, &self.word_ids, &mut self.vocab, reported);
         if !self.framing {
             return SentenceReport { index, sentence, mentions, cues: Vec::new() };
         }

@@ -76,7 +76,8 @@ impl EntityTracker {
     }
 
     /// Finds the mentions in sentence number `index` and links each to an
-    /// entity; `word_ids` are the tokens' ids in `vocab`.
+    /// entity; `word_ids` are the tokens' words in `vocab`. The mentions
+    /// returned carry their text only `with_text` (the entities' always do).
     pub(crate) fn process(
         &mut self,
         sentence: &Sentence,
@@ -84,6 +85,7 @@ impl EntityTracker {
         tokens: &[Token],
         word_ids: &[TokWord],
         vocab: &mut Vocab,
+        with_text: bool,
     ) -> Vec<Mention> {
         let text = sentence.text.as_str();
         logical_tokens(text, tokens, word_ids, &mut self.lts);
@@ -188,7 +190,7 @@ impl EntityTracker {
             mentions.push(Mention {
                 start: abs_start,
                 end: abs_end,
-                text: mtext.to_string(),
+                text: if with_text { mtext.to_string() } else { String::new() },
                 sentence: index,
                 label,
                 entity: id,
@@ -196,7 +198,7 @@ impl EntityTracker {
             });
         }
         self.spans = spans;
-        self.add_references(sentence, index, &mut mentions);
+        self.add_references(sentence, index, &mut mentions, with_text);
         mentions
     }
 
@@ -224,7 +226,7 @@ impl EntityTracker {
 
     /// Resolves the sentence's pronouns and descriptions and adds them as
     /// mentions (in text order with the names).
-    fn add_references(&mut self, sentence: &Sentence, index: usize, mentions: &mut Vec<Mention>) {
+    fn add_references(&mut self, sentence: &Sentence, index: usize, mentions: &mut Vec<Mention>, with_text: bool) {
         let text = sentence.text.as_str();
         let (det, lts) = (&self.detector, &self.lts);
         let lower = |i: usize| match det.low(i) {
@@ -250,7 +252,7 @@ impl EntityTracker {
             resolved.push(Mention {
                 start: abs_start,
                 end: abs_end,
-                text: rtext.to_string(),
+                text: if with_text { rtext.to_string() } else { String::new() },
                 sentence: index,
                 label,
                 entity: r.entity,
@@ -374,7 +376,7 @@ mod tests {
             for s in sentences.drain(..) {
                 tokenize(&s.text, &mut tokens);
                 vocab.intern_tokens(&s.text, &tokens, &mut ids);
-                mentions.extend(tracker.process(&s, index, &tokens, &ids, &mut vocab));
+                mentions.extend(tracker.process(&s, index, &tokens, &ids, &mut vocab, true));
                 index += 1;
             }
         };
@@ -407,7 +409,7 @@ mod tests {
         for (i, s) in sentences.iter().enumerate() {
             tokenize(&s.text, &mut tokens);
             // no word ids: the tracker looks every word up itself
-            for m in tracker.process(s, i, &tokens, &[], &mut vocab) {
+            for m in tracker.process(s, i, &tokens, &[], &mut vocab, true) {
                 found.push((m.text.clone(), tracker.country_of(&m)));
             }
         }
@@ -522,7 +524,7 @@ mod tests {
                 for s in sentences.drain(..) {
                     tokenize(&s.text, &mut tokens);
                     vocab.intern_tokens(&s.text, &tokens, &mut ids);
-                    count += tracker.process(&s, index, &tokens, &ids, &mut vocab).len();
+                    count += tracker.process(&s, index, &tokens, &ids, &mut vocab, true).len();
                     index += 1;
                 }
             }
