@@ -172,8 +172,7 @@ impl Analyzer {
             return SentenceReport { index, sentence, mentions: Vec::new(), cues: Vec::new() };
         }
         self.vocab.intern_tokens(&sentence.text, &self.tokens, &mut self.word_ids);
-        let mentions =
-            self.tracker.process(&sentence, index, &self.tokens, &self.word_ids, &mut self.vocab, reported);
+        let mentions = self.tracker.process(&sentence, index, &self.tokens, &self.word_ids, &mut self.vocab, reported);
         if !self.framing {
             return SentenceReport { index, sentence, mentions, cues: Vec::new() };
         }

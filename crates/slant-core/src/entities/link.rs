@@ -41,8 +41,8 @@ pub(crate) struct EntState {
     pub(crate) votes: [u32; 6],
     pub(crate) first_label: Label,
     pub(crate) entry: Option<u32>,
-    /// Lower-cased words of its fullest name.
-    pub(crate) words: Vec<Box<str>>,
+    /// The lower-cased words of its fullest name: a range of `Doc::name_words`.
+    words: (u32, u32),
     /// Order of its latest mention.
     pub(crate) last: usize,
 }
@@ -61,15 +61,89 @@ impl EntState {
     }
 }
 
+/// Strings kept once each in one string and known by their index: the
+/// document's name words and names cost no allocation of their own, and
+/// the memory serves document after document.
+#[derive(Debug, Default)]
+pub(crate) struct Strings {
+    text: String,
+    /// Per string: its range in `text`.
+    spans: Vec<(u32, u32)>,
+    /// String index, found by the string's hash.
+    table: hashbrown::HashTable<u32>,
+}
+
+fn hash_of(s: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::lexical::hash::hasher();
+    h.write(s.as_bytes());
+    h.finish()
+}
+
+impl Strings {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.spans.clear();
+        self.table.clear();
+    }
+
+    fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// String number `i`.
+    pub(crate) fn get(&self, i: u32) -> &str {
+        let (a, b) = self.spans.get(i as usize).copied().unwrap_or((0, 0));
+        self.text.get(a as usize..b as usize).unwrap_or("")
+    }
+
+    /// The index of `s`, if kept.
+    pub(crate) fn find(&self, s: &str) -> Option<u32> {
+        self.table.find(hash_of(s), |&i| self.get(i) == s).copied()
+    }
+
+    /// The index of `s`, kept when new.
+    fn add(&mut self, s: &str) -> u32 {
+        let hash = hash_of(s);
+        if let Some(&i) = self.table.find(hash, |&i| self.get(i) == s) {
+            return i;
+        }
+        let i = self.spans.len() as u32;
+        let a = self.text.len() as u32;
+        self.text.push_str(s);
+        self.spans.push((a, self.text.len() as u32));
+        let (text, spans) = (&self.text, &self.spans);
+        let rehash = |&i: &u32| {
+            let (a, b) = spans.get(i as usize).copied().unwrap_or((0, 0));
+            hash_of(text.get(a as usize..b as usize).unwrap_or(""))
+        };
+        self.table.insert_unique(hash, i, rehash);
+        i
+    }
+}
+
+/// Lists of a word's entities kept for the next document, at most.
+const KEPT_LISTS: usize = 4096;
+
 /// The document so far: names seen and the entities they belong to.
 #[derive(Debug, Default)]
 pub(crate) struct Doc {
     pub(crate) states: Vec<EntState>,
-    /// Lower-cased word of a name → the entities, at most
-    /// [`MAX_ENTITIES_PER_WORD`] of the most recently mentioned, whose name has it.
-    pub(crate) words: FxMap<Box<str>, Vec<u32>>,
-    /// Lower-cased name as written (words joined by one space) → entity.
-    surfaces: FxMap<Box<str>, u32>,
+    /// The lower-cased words of the names.
+    pub(crate) words: Strings,
+    /// Per word of `words`: up to [`MAX_ENTITIES_PER_WORD`] entities, the
+    /// most recently mentioned, whose name has it (none for a word of one
+    /// character, or of a name only ever written the same way). Longer than
+    /// `words` when an earlier document had more: the lists keep their memory.
+    entities_of: Vec<Vec<u32>>,
+    /// The entities' fullest names as indices into `words`; `EntState::words` are ranges of it.
+    name_words: Vec<u32>,
+    /// The indices of the words of the mention being linked.
+    scratch: Vec<u32>,
+    /// Lower-cased names as written (words joined by one space) ...
+    surfaces: Strings,
+    /// ... and the entity of each.
+    surface_entity: Vec<u32>,
     /// Gazetteer entry → entity.
     pub(crate) by_entry: FxMap<u32, u32>,
     counter: usize,
@@ -107,91 +181,127 @@ impl Doc {
     /// reuses them document after document.
     pub(crate) fn clear(&mut self) {
         self.states.clear();
+        // only the lists of this document's words can hold anything
+        for list in self.entities_of.iter_mut().take(self.words.len()) {
+            list.clear();
+        }
+        self.entities_of.truncate(KEPT_LISTS);
         self.words.clear();
+        self.name_words.clear();
         self.surfaces.clear();
+        self.surface_entity.clear();
         self.by_entry.clear();
         self.counter = 0;
     }
 
     /// A word of a name seen so far.
     pub(crate) fn knows_token(&self, lower: &str) -> bool {
-        self.words.contains_key(lower)
+        !self.entities_of(lower).is_empty()
+    }
+
+    /// The entities whose name has `word` (most recently mentioned ones, see [`Doc::entities_of`]).
+    pub(crate) fn entities_of(&self, word: &str) -> &[u32] {
+        self.words.find(word).and_then(|w| self.entities_of.get(w as usize)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The words of entity `st`'s fullest name, as indices into `words`.
+    pub(crate) fn name_of(&self, st: &EntState) -> &[u32] {
+        self.name_words.get(st.words.0 as usize..st.words.1 as usize).unwrap_or(&[])
+    }
+
+    /// Appends `words` to `name_words`; returns their range there.
+    fn keep_name(&mut self, words: &[u32]) -> (u32, u32) {
+        let a = self.name_words.len() as u32;
+        self.name_words.extend_from_slice(words);
+        (a, self.name_words.len() as u32)
     }
 
     /// Finds or makes the entity of a mention; returns its id.
     pub(crate) fn link(&mut self, c: &Candidate<'_>, gaz: &Gazetteer) -> usize {
         self.counter += 1;
-        let by_surface = self.surfaces.get(c.surface).map(|&id| id as usize);
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        for w in c.words {
+            scratch.push(self.words.add(w));
+        }
+        if self.entities_of.len() < self.words.len() {
+            self.entities_of.resize_with(self.words.len(), Vec::new);
+        }
+        let by_surface = self.surfaces.find(c.surface).and_then(|i| self.surface_entity.get(i as usize));
+        let by_surface = by_surface.map(|&id| id as usize);
         let found = c
             .acronym_of
             .or_else(|| c.entry.and_then(|e| self.by_entry.get(&e)).map(|&id| id as usize))
             .or(by_surface)
-            .or_else(|| self.person_part(c, gaz));
+            .or_else(|| self.person_part(c, &scratch, gaz));
         let id = match found {
             Some(id) if id < self.states.len() => id,
             _ => {
-                self.states.push(EntState {
-                    votes: [0; 6],
-                    first_label: c.label,
-                    entry: None,
-                    words: c.words.iter().map(|w| Box::from(*w)).collect(),
-                    last: 0,
-                });
+                let words = self.keep_name(&scratch);
+                self.states.push(EntState { votes: [0; 6], first_label: c.label, entry: None, words, last: 0 });
                 self.states.len() - 1
             }
         };
         let counter = self.counter;
-        let Some(st) = self.states.get_mut(id) else { return id };
+        let fuller = self.states.get(id).is_some_and(|st| c.words.len() > self.name_of(st).len());
+        let words = if fuller && c.acronym_of.is_none() { Some(self.keep_name(&scratch)) } else { None };
+        let Some(st) = self.states.get_mut(id) else {
+            self.scratch = scratch;
+            return id;
+        };
         st.votes[label_index(c.label)] += weight(c.strength);
         st.last = counter;
         if st.entry.is_none() {
             st.entry = c.entry;
         }
-        if c.words.len() > st.words.len() && c.acronym_of.is_none() {
-            st.words = c.words.iter().map(|w| Box::from(*w)).collect();
+        if let Some(words) = words {
+            st.words = words;
         }
         if let Some(e) = c.entry {
             self.by_entry.entry(e).or_insert(id as u32);
         }
         if by_surface.is_none() {
-            self.surfaces.insert(c.surface.into(), id as u32);
+            let i = self.surfaces.add(c.surface) as usize;
+            if self.surface_entity.len() <= i {
+                self.surface_entity.resize(i + 1, 0);
+            }
+            if let Some(slot) = self.surface_entity.get_mut(i) {
+                *slot = id as u32;
+            }
         }
         if by_surface == Some(id) {
             // the same words (the surface is its words joined) were listed for this entity before
+            self.scratch = scratch;
             return id;
         }
-        for w in c.words {
+        for (&w, &word) in c.words.iter().zip(&scratch) {
             // one character
             if w.chars().nth(1).is_none() {
                 continue;
             }
-            match self.words.get_mut(*w) {
-                Some(ids) => {
-                    if ids.contains(&(id as u32)) {
-                        continue;
-                    }
-                    if ids.len() < MAX_ENTITIES_PER_WORD {
-                        ids.push(id as u32);
-                        continue;
-                    }
-                    // full: the least recently mentioned entity gives way
-                    let states = &self.states;
-                    let last = |e: &u32| states.get(*e as usize).map_or(0, |s| s.last);
-                    if let Some(slot) = ids.iter_mut().min_by_key(|e| last(e)) {
-                        *slot = id as u32;
-                    }
-                }
-                None => {
-                    self.words.insert((*w).into(), vec![id as u32]);
-                }
+            let states = &self.states;
+            let Some(ids) = self.entities_of.get_mut(word as usize) else { continue };
+            if ids.contains(&(id as u32)) {
+                continue;
+            }
+            if ids.len() < MAX_ENTITIES_PER_WORD {
+                ids.push(id as u32);
+                continue;
+            }
+            // full: the least recently mentioned entity gives way
+            let last = |e: &u32| states.get(*e as usize).map_or(0, |s| s.last);
+            if let Some(slot) = ids.iter_mut().min_by_key(|e| last(e)) {
+                *slot = id as u32;
             }
         }
+        self.scratch = scratch;
         id
     }
 
     /// "Putin" after "Vladimir Putin", "Donald Trump" after "Trump":
-    /// part of a person's name, the most recent such person.
-    fn person_part(&self, c: &Candidate<'_>, gaz: &Gazetteer) -> Option<usize> {
+    /// part of a person's name, the most recent such person. `words` are
+    /// the indices of the mention's words.
+    fn person_part(&self, c: &Candidate<'_>, words: &[u32], gaz: &Gazetteer) -> Option<usize> {
         if c.label != Label::Person && c.strength > 1 {
             return None;
         }
@@ -201,28 +311,29 @@ impl Doc {
                 return None;
             }
         }
-        let n = c.words.len();
+        let n = words.len();
         let mut best: Option<(usize, usize)> = None;
-        for w in c.words {
-            let Some(ids) = self.words.get(*w) else { continue };
+        for &w in words {
+            let Some(ids) = self.entities_of.get(w as usize) else { continue };
             for &id in ids {
                 let Some(st) = self.states.get(id as usize) else { continue };
                 if st.label() != Label::Person {
                     continue;
                 }
-                let m = st.words.len();
+                let name = self.name_of(st);
+                let m = name.len();
                 let ok = if n == 1 {
-                    m >= 2 && (st.words.first().map(|x| &**x) == Some(*w) || st.words.last().map(|x| &**x) == Some(*w))
+                    m >= 2 && (name.first() == Some(&w) || name.last() == Some(&w))
                 } else if m == 1 {
                     true
                 } else {
                     // one name's words all among the other's, either way round
-                    c.words.iter().all(|x| st.words.iter().any(|y| &**y == *x))
-                        || st.words.iter().all(|y| c.words.contains(&&**y))
+                    words.iter().all(|x| name.contains(x))
+                        || name.iter().all(|y| words.contains(y))
                         // or the same name but for a nickname: "Dick Blumenthal", "Richard Blumenthal"
                         || (n == m
-                            && c.words.iter().zip(&st.words).enumerate().all(|(k, (x, y))| {
-                                *x == &**y || (k == 0 && is_nickname_pair(x, y))
+                            && words.iter().zip(name).enumerate().all(|(k, (x, y))| {
+                                x == y || (k == 0 && is_nickname_pair(self.words.get(*x), self.words.get(*y)))
                             }))
                 };
                 if ok && best.is_none_or(|(_, last)| st.last > last) {

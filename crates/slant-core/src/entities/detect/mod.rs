@@ -518,15 +518,15 @@ impl Doc {
     /// The length of the longest multi-word name seen so far that starts at token `i`.
     fn known_name_at(&self, sx: &SentCtx<'_>, i: usize, end: usize) -> Option<usize> {
         let first = sx.low(i);
-        let ids = self.words.get(first)?;
         let mut best = None;
-        for &id in ids {
+        for &id in self.entities_of(first) {
             let Some(st) = self.states.get(id as usize) else { continue };
-            let n = st.words.len();
-            if n < 2 || i + n > end || st.words.first().map(|w| &**w) != Some(first) {
+            let name = self.name_of(st);
+            let n = name.len();
+            if n < 2 || i + n > end || name.first().map(|&w| self.words.get(w)) != Some(first) {
                 continue;
             }
-            if st.words.iter().enumerate().all(|(k, w)| sx.low(i + k) == &**w) && best.is_none_or(|b| n > b) {
+            if name.iter().enumerate().all(|(k, &w)| sx.low(i + k) == self.words.get(w)) && best.is_none_or(|b| n > b) {
                 best = Some(n);
             }
         }
