@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 use crate::lexical::hash::{word_key, FxMap};
 use crate::lexical::tokens::{Token, TokenKind};
-use crate::lexical::words::{is_all_caps, is_cap, is_function_word, lower_into};
+use crate::lexical::words::{article_name, fact, is_all_caps, is_cap, is_function_word, lower_into, RefWord};
 pub(crate) use crate::lexical::words::{TokWord, Word, NOT_A_WORD, NO_ROLES};
 use crate::resources::context_model::{Model as ContextModel, TokWeights};
 use crate::resources::gazetteer::Gazetteer;
@@ -165,15 +165,21 @@ impl Vocab {
             None => NO_ROLES,
         };
         let weights = self.model.word_index_by_key(cue_key);
-        let word = Word {
-            name_bits: listed.map_or(0, |(_, bits)| bits),
-            cap: is_cap(raw),
-            all_caps: is_all_caps(raw),
-            starts_phrase: self.lex.starts_phrase_by_key(cue_key),
-            starts_alpha: raw.chars().next().is_some_and(char::is_alphabetic),
-            function_word: is_function_word(cue),
-            weighed: weights.is_some(),
-        };
+        let cap = is_cap(raw);
+        let name_like = cap || article_name(raw);
+        let facts = [
+            (cap, fact::CAP),
+            (is_all_caps(raw), fact::ALL_CAPS),
+            (self.lex.starts_phrase_by_key(cue_key), fact::STARTS_PHRASE),
+            (raw.chars().next().is_some_and(char::is_alphabetic), fact::STARTS_ALPHA),
+            (is_function_word(cue), fact::FUNCTION_WORD),
+            (weights.is_some(), fact::WEIGHED),
+            (name_like, fact::NAME_LIKE),
+        ];
+        let facts = facts.iter().filter(|(on, _)| *on).fold(0, |all, (_, bit)| all | bit);
+        // the reference rules read a name's word lower-cased, any other as written
+        let ref_word = RefWord::of(if name_like { name } else { raw });
+        let word = Word::new(listed.map_or(0, |(_, bits)| bits), facts, ref_word);
         self.word_forms.push(Forms { name_word: listed.map(|(id, _)| id), name_form, cue_form, roles });
         self.weights.push(weights);
         self.words.push(word);
@@ -267,7 +273,7 @@ mod tests {
         assert_eq!(v.cue_form(a), "vice-president");
         let b = v.intern("People’s").id;
         assert_eq!(v.name_form(b), "people's");
-        assert!(v.word(b).cap && !v.word(b).all_caps);
+        assert!(v.word(b).cap() && !v.word(b).all_caps());
         assert_eq!(v.name_form(NO_WORD), "");
     }
 
@@ -295,7 +301,7 @@ mod tests {
         let x = v.intern("Xyzzy").id;
         assert!(v.roles(x).is_none());
         let c = v.intern("contrary").id;
-        assert!(v.word(c).starts_phrase);
+        assert!(v.word(c).starts_phrase());
     }
 
     #[test]

@@ -30,7 +30,7 @@ use std::sync::OnceLock;
 use crate::lexical::hash::FxMap;
 use crate::lexical::shipped::{data_lines, shipped};
 use crate::lexical::tokens::TokenKind;
-use crate::lexical::words::{front_coded, is_cap, LTok};
+use crate::lexical::words::{front_coded, is_cap, LTok, RefWord};
 use crate::model::{Label, MentionKind};
 
 const GIVEN_NAME_SEX: &str = shipped!("../../data/names/given_name_sex.tsv");
@@ -202,11 +202,12 @@ enum Pronoun {
     Its,
 }
 
-fn pronoun(lower: &str) -> Option<Pronoun> {
-    Some(match lower {
-        "he" | "him" | "his" | "himself" => Pronoun::He,
-        "she" | "her" | "hers" | "herself" => Pronoun::She,
-        "its" | "itself" => Pronoun::Its,
+/// The pronoun a word of class `class` is.
+fn pronoun_of(class: RefWord) -> Option<Pronoun> {
+    Some(match class {
+        RefWord::He => Pronoun::He,
+        RefWord::She => Pronoun::She,
+        RefWord::Its => Pronoun::Its,
         _ => return None,
     })
 }
@@ -304,8 +305,9 @@ impl References {
                 i += 1;
                 continue;
             }
-            let w = lower(i);
-            if let Some(p) = pronoun(w) {
+            // what the word is to these rules, from the word table (as `lower(i)` reads)
+            let class = t.facts.ref_word;
+            if let Some(p) = pronoun_of(class) {
                 let cataphoric = fronted.filter(|f| i < f.comma).and_then(|f| self.cataphora(p, f, &lower, lists));
                 if let Some(id) = cataphoric.or_else(|| self.resolve_pronoun(p, here)) {
                     out.push(Reference { first: i, end: i + 1, entity: id, kind: MentionKind::Pronoun });
@@ -325,7 +327,7 @@ impl References {
                 i += 1;
                 continue;
             }
-            if w == "the" {
+            if class == RefWord::The {
                 if let Some((end, role)) = self.description_at(i, text, lts, &lower, lists, false) {
                     let noun = word_hash(lower(end - 1));
                     if let Some(id) = self.resolve_nominal(role, noun, here) {
@@ -340,7 +342,7 @@ impl References {
                     continue;
                 }
             }
-            if t.kind == TokenKind::Word && !matches!(w, "the" | "a" | "an" | "but" | "and" | "so" | "then" | "now") {
+            if t.kind == TokenKind::Word && !matches!(class, RefWord::The | RefWord::Opener) {
                 first_in_sentence = false;
             }
             i += 1;

@@ -13,24 +13,121 @@ use super::tokens::{is_combining_mark, Token, TokenKind, SOFT_HYPHEN};
 pub(crate) const NO_WORD: u32 = u32::MAX;
 
 /// What the stages test on every word token, from the word table. It travels
-/// with the token's id ([`TokWord`]): 8 bytes read with the id, where a
+/// with the token's id ([`TokWord`]): 4 bytes read with the id, where a
 /// lookup in the table per token and stage cost a cache miss each.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Word {
     /// The gazetteer's word classes (0 when unknown).
     pub(crate) name_bits: u16,
+    /// [`fact`] bits.
+    facts: u8,
+    /// What the reference rules make of it ([`RefWord`]).
+    pub(crate) ref_word: RefWord,
+}
+
+/// The bits of [`Word::facts`].
+pub(crate) mod fact {
     /// Starts with an upper-case letter.
-    pub(crate) cap: bool,
+    pub(crate) const CAP: u8 = 1;
     /// Has letters, none of them lower-case ("NATO", "U.S.").
-    pub(crate) all_caps: bool,
+    pub(crate) const ALL_CAPS: u8 = 1 << 1;
     /// A lexicon phrase starts with it.
-    pub(crate) starts_phrase: bool,
+    pub(crate) const STARTS_PHRASE: u8 = 1 << 2;
     /// Starts with a letter.
-    pub(crate) starts_alpha: bool,
+    pub(crate) const STARTS_ALPHA: u8 = 1 << 3;
     /// A function word ("the", "of", "would"): it counts but explains nothing to a reader.
-    pub(crate) function_word: bool,
+    pub(crate) const FUNCTION_WORD: u8 = 1 << 4;
     /// The context model has weights for it (most words have none).
-    pub(crate) weighed: bool,
+    pub(crate) const WEIGHED: u8 = 1 << 5;
+    /// The entity rules read it as a name's word: capitalised, or an Arabic
+    /// name with its article ("al-Assad"); they read it lower-cased.
+    pub(crate) const NAME_LIKE: u8 = 1 << 6;
+}
+
+/// What a word is to the reference rules, as they read it (lower-cased if
+/// [`fact::NAME_LIKE`], else as written).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum RefWord {
+    #[default]
+    Other,
+    /// "he", "him", "his", "himself".
+    He,
+    /// "she", "her", "hers", "herself".
+    She,
+    /// "its", "itself".
+    Its,
+    /// "the".
+    The,
+    /// Words that may open a sentence before its subject: "a", "an", "but", "and", "so", "then", "now".
+    Opener,
+}
+
+impl RefWord {
+    /// The class of `w`, a word as the reference rules read it.
+    pub(crate) fn of(w: &str) -> RefWord {
+        match w {
+            "he" | "him" | "his" | "himself" => RefWord::He,
+            "she" | "her" | "hers" | "herself" => RefWord::She,
+            "its" | "itself" => RefWord::Its,
+            "the" => RefWord::The,
+            "a" | "an" | "but" | "and" | "so" | "then" | "now" => RefWord::Opener,
+            _ => RefWord::Other,
+        }
+    }
+}
+
+impl Word {
+    /// A word with these [`fact`] bits.
+    pub(crate) const fn new(name_bits: u16, facts: u8, ref_word: RefWord) -> Word {
+        Word { name_bits, facts, ref_word }
+    }
+
+    #[inline]
+    fn has(&self, bit: u8) -> bool {
+        self.facts & bit != 0
+    }
+
+    /// Starts with an upper-case letter.
+    #[inline]
+    pub(crate) fn cap(&self) -> bool {
+        self.has(fact::CAP)
+    }
+
+    /// Has letters, none of them lower-case ("NATO", "U.S.").
+    #[inline]
+    pub(crate) fn all_caps(&self) -> bool {
+        self.has(fact::ALL_CAPS)
+    }
+
+    /// A lexicon phrase starts with it.
+    #[inline]
+    pub(crate) fn starts_phrase(&self) -> bool {
+        self.has(fact::STARTS_PHRASE)
+    }
+
+    /// Starts with a letter.
+    #[inline]
+    pub(crate) fn starts_alpha(&self) -> bool {
+        self.has(fact::STARTS_ALPHA)
+    }
+
+    /// A function word ("the", "of", "would").
+    #[inline]
+    pub(crate) fn function_word(&self) -> bool {
+        self.has(fact::FUNCTION_WORD)
+    }
+
+    /// The context model has weights for it.
+    #[inline]
+    pub(crate) fn weighed(&self) -> bool {
+        self.has(fact::WEIGHED)
+    }
+
+    /// Read as a name's word ([`fact::NAME_LIKE`]).
+    #[inline]
+    pub(crate) fn name_like(&self) -> bool {
+        self.has(fact::NAME_LIKE)
+    }
 }
 
 /// A token's word: its id in the word table and what the stages test of it.
@@ -46,19 +143,7 @@ pub(crate) struct TokWord {
 pub(crate) const NO_ROLES: u32 = u32::MAX;
 
 /// The [`TokWord`] of a token that is no word.
-pub(crate) const NOT_A_WORD: TokWord = TokWord {
-    id: NO_WORD,
-    roles: NO_ROLES,
-    facts: Word {
-        name_bits: 0,
-        cap: false,
-        all_caps: false,
-        starts_phrase: false,
-        starts_alpha: false,
-        function_word: false,
-        weighed: false,
-    },
-};
+pub(crate) const NOT_A_WORD: TokWord = TokWord { id: NO_WORD, roles: NO_ROLES, facts: Word::new(0, 0, RefWord::Other) };
 
 /// A token as the entity rules see it: like [`Token`], but an abbreviation
 /// keeps its dot ("St." "Louis", "George" "W." "Bush").
@@ -179,6 +264,13 @@ pub(crate) fn front_coded(line: &str, word: &mut String, mut f: impl FnMut(&str)
         word.push_str(letters);
         f(word);
     }
+}
+
+/// "al-Assad", "el-Sissi", "al-Qaeda": an Arabic article before a capitalised name is part of
+/// the name, which reads as capitalised.
+pub(crate) fn article_name(w: &str) -> bool {
+    let rest = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-"));
+    rest.and_then(|r| r.chars().next()).is_some_and(char::is_uppercase)
 }
 
 /// Starts with an upper-case letter.

@@ -44,7 +44,6 @@ use super::link::Doc;
 use crate::vocab::Vocab;
 
 use connectors::Conn;
-use words::article_name;
 
 /// How sure a label is.
 pub(crate) mod strength {
@@ -224,7 +223,7 @@ impl Detector {
                 TokenKind::Word => {
                     seen_word = true;
                     let word = t.facts;
-                    if word.cap || article_name(w) {
+                    if word.name_like() {
                         let lower = vocab.name_form(t.word);
                         let a = self.lower.len();
                         self.lower.push_str(lower);
@@ -239,12 +238,12 @@ impl Detector {
                             self.counts.long += 1;
                             self.counts.long_caps += 1;
                         }
-                        if w.len() > 1 && word.all_caps {
+                        if w.len() > 1 && word.all_caps() {
                             self.counts.upper += 1;
                         }
                     } else {
                         info.lo = (t.start, t.end);
-                        if word.starts_alpha {
+                        if word.starts_alpha() {
                             self.counts.words += 1;
                             if w.len() > 3 {
                                 self.counts.long += 1;

@@ -25,13 +25,6 @@ pub(super) fn surname_shaped(w: &str) -> bool {
     w.chars().count() >= 3 && !after_hyphen
 }
 
-/// "al-Assad", "el-Sissi", "al-Qaeda": an Arabic article before a capitalised name is part of
-/// the name, which reads as capitalised.
-pub(super) fn article_name(w: &str) -> bool {
-    let rest = w.strip_prefix("al-").or_else(|| w.strip_prefix("el-"));
-    rest.and_then(|r| r.chars().next()).is_some_and(char::is_uppercase)
-}
-
 /// "McConnell", "O'Rourke": Mc or O' before a capital and a lower-case letter.
 pub(super) fn gaelic_surname(w: &str) -> bool {
     let rest = w.strip_prefix("Mc").or_else(|| w.strip_prefix("O'")).or_else(|| w.strip_prefix("O’"));
