@@ -175,12 +175,13 @@ impl Vocab {
             (is_function_word(cue), fact::FUNCTION_WORD),
             (weights.is_some(), fact::WEIGHED),
             (name_like, fact::NAME_LIKE),
+            (listed.is_some_and(|w| w.starts_phrase), fact::STARTS_NAME),
         ];
         let facts = facts.iter().filter(|(on, _)| *on).fold(0, |all, (_, bit)| all | bit);
         // the reference rules read a name's word lower-cased, any other as written
         let ref_word = RefWord::of(if name_like { name } else { raw });
-        let word = Word::new(listed.map_or(0, |(_, bits)| bits), facts, ref_word);
-        self.word_forms.push(Forms { name_word: listed.map(|(id, _)| id), name_form, cue_form, roles });
+        let word = Word::new(listed.map_or(0, |w| w.bits), facts, ref_word);
+        self.word_forms.push(Forms { name_word: listed.map(|w| w.id), name_form, cue_form, roles });
         self.weights.push(weights);
         self.words.push(word);
         TokWord { id, roles, facts: word }

@@ -42,6 +42,8 @@ pub(crate) mod fact {
     /// The entity rules read it as a name's word: capitalised, or an Arabic
     /// name with its article ("al-Assad"); they read it lower-cased.
     pub(crate) const NAME_LIKE: u8 = 1 << 6;
+    /// A multi-word name of the name lists starts with it.
+    pub(crate) const STARTS_NAME: u8 = 1 << 7;
 }
 
 /// What a word is to the reference rules, as they read it (lower-cased if
@@ -121,6 +123,12 @@ impl Word {
     #[inline]
     pub(crate) fn weighed(&self) -> bool {
         self.has(fact::WEIGHED)
+    }
+
+    /// A multi-word name of the name lists starts with it.
+    #[inline]
+    pub(crate) fn starts_name(&self) -> bool {
+        self.has(fact::STARTS_NAME)
     }
 
     /// Read as a name's word ([`fact::NAME_LIKE`]).

@@ -78,14 +78,24 @@ pub(crate) struct WordInfo {
     pub(crate) phrases: Vec<u32>,
 }
 
+/// A word of the lists as the word table reads it, in one lookup.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Listed {
+    /// Index into the word infos ([`Gazetteer::info`]).
+    pub(crate) id: u32,
+    /// Its classes (`WordInfo::bits`).
+    pub(crate) bits: u16,
+    /// A multi-word name starts with it (`WordInfo::phrases` is not empty).
+    pub(crate) starts_phrase: bool,
+}
+
 /// All name lists, compiled.
 #[derive(Debug)]
 pub(crate) struct Gazetteer {
     pub(crate) entries: Vec<Entry>,
     pub(crate) phrases: Vec<Phrase>,
-    /// Lower-cased word, by its [`word_key`] → index into `infos`, and its
-    /// classes (a copy of `WordInfo::bits`).
-    words: KeyMap<(u32, u16)>,
+    /// Lower-cased word, by its [`word_key`] → what a lookup needs of it.
+    words: KeyMap<Listed>,
     infos: Vec<WordInfo>,
     /// In tests, each key's word, to catch two list words sharing a key.
     #[cfg(test)]
@@ -259,9 +269,12 @@ impl Gazetteer {
             }
             info.phrases = kept;
         }
-        // each word's classes beside its index, so a lookup reads one table
-        for (id, bits) in g.words.values_mut() {
-            *bits = g.infos.get(*id as usize).map_or(0, |w| w.bits);
+        // what a lookup needs beside the index, so it reads one table
+        for listed in g.words.values_mut() {
+            if let Some(info) = g.infos.get(listed.id as usize) {
+                listed.bits = info.bits;
+                listed.starts_phrase = !info.phrases.is_empty();
+            }
         }
         g
     }
@@ -300,7 +313,7 @@ impl Gazetteer {
         let key = word_key(lower);
         #[cfg(test)]
         assert_eq!(self.texts.entry(key).or_insert_with(|| lower.to_string()), lower, "two list words share a key");
-        let id = self.words.entry(key).or_insert((next, 0)).0;
+        let id = self.words.entry(key).or_insert(Listed { id: next, ..Listed::default() }).id;
         if id == next {
             self.infos.push(WordInfo::default());
         }
@@ -313,12 +326,12 @@ impl Gazetteer {
     /// The index of a lower-cased word's [`WordInfo`].
     #[inline]
     pub(crate) fn word_id(&self, lower: &str) -> Option<u32> {
-        self.word_by_key(word_key(lower)).map(|(id, _)| id)
+        self.word_by_key(word_key(lower)).map(|w| w.id)
     }
 
-    /// The index and classes of a word, by its [`word_key`].
+    /// What the lists say of a word, by its [`word_key`].
     #[inline]
-    pub(crate) fn word_by_key(&self, key: u64) -> Option<(u32, u16)> {
+    pub(crate) fn word_by_key(&self, key: u64) -> Option<Listed> {
         self.words.get(&key).copied()
     }
 
@@ -338,7 +351,7 @@ impl Gazetteer {
     #[allow(dead_code)]
     #[inline]
     pub(crate) fn bits(&self, lower: &str) -> u16 {
-        self.word_by_key(word_key(lower)).map_or(0, |(_, bits)| bits)
+        self.word_by_key(word_key(lower)).map_or(0, |w| w.bits)
     }
 
     pub(crate) fn entry(&self, id: u32) -> Option<&Entry> {

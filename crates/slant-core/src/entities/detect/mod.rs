@@ -80,7 +80,7 @@ pub(crate) struct TokInfo {
     pub(crate) initial: bool,
     /// A word of a name already seen in the document.
     pub(crate) known: bool,
-    /// Index of the word in the gazetteer.
+    /// Index of the word in the gazetteer, if a multi-word name of the lists starts with it.
     pub(crate) word: Option<u32>,
 }
 
@@ -229,7 +229,8 @@ impl Detector {
                         self.lower.push_str(lower);
                         info.lo = (a, self.lower.len());
                         info.cap = true;
-                        info.word = vocab.name_word(t.word);
+                        // only phrase_at reads it: a word that starts no listed name spares it the lookup
+                        info.word = if word.starts_name() { vocab.name_word(t.word) } else { None };
                         info.bits = word.name_bits;
                         info.known = info.bits & class::FUNCTION == 0 && doc.knows_token(lower);
                         self.counts.words += 1;
