@@ -99,21 +99,13 @@ impl Sums {
             s[1] += w[1];
         }
     }
+}
 
-    /// The bigram of reads `k` and `k + 1`: half its weight is each one's share.
-    #[inline]
-    fn pair(&mut self, shares: &mut [[f32; 2]], k: usize, w: [f32; 2]) {
-        self.count += 1;
-        self.z[0] += w[0];
-        self.z[1] += w[1];
-        let half = [w[0] * 0.5, w[1] * 0.5];
-        if let Some([s, t]) = shares.get_mut(k..k + 2) {
-            s[0] += half[0];
-            s[1] += half[1];
-            t[0] += half[0];
-            t[1] += half[1];
-        }
-    }
+/// `acc += w`, component by component (the order every sum here keeps).
+#[inline]
+fn add(acc: &mut [f32; 2], w: [f32; 2]) {
+    acc[0] += w[0];
+    acc[1] += w[1];
 }
 
 /// One sentence as the model reads it; reused from sentence to sentence.
@@ -122,6 +114,16 @@ pub(crate) struct SentenceFeatures {
     reads: Vec<Read>,
     /// Per token read: its share of the logits (scratch for one mention).
     shares: Vec<[f32; 2]>,
+    /// What the unigrams and bigrams of the reads before a mention add up
+    /// to, for a mention at each read (`prefix[a]`: reads `0..a`). Summed
+    /// once per sentence in the order `read` adds them, so every mention
+    /// gets the very floats a sum of its own would give.
+    prefix: Vec<[f32; 2]>,
+    /// Per read `k`: its share from the main features when the bigram it
+    /// starts does not count (`k` is last before the mention) ...
+    share_last: Vec<[f32; 2]>,
+    /// ... and when it does; both with the bigram ending at `k`, as in `read`.
+    share_inner: Vec<[f32; 2]>,
 }
 
 impl SentenceFeatures {
@@ -181,6 +183,29 @@ impl SentenceFeatures {
             let next = self.reads[k].w;
             self.reads[k - 1].bigram = model.bigram(&self.reads[k - 1].w, &next);
         }
+        // the sums `read` would make over the reads before a mention, and each
+        // read's share of them, made once in the same order (see `Sums`)
+        self.prefix.clear();
+        self.share_last.clear();
+        self.share_inner.clear();
+        let mut z = [0.0f32; 2];
+        self.prefix.push(z);
+        let mut half_before = None;
+        for r in &self.reads {
+            let mut share = [0.0f32; 2];
+            if let Some(h) = half_before {
+                add(&mut share, h);
+            }
+            add(&mut share, r.w.unigram);
+            add(&mut z, r.w.unigram);
+            self.prefix.push(z);
+            self.share_last.push(share);
+            let half = [r.bigram[0] * 0.5, r.bigram[1] * 0.5];
+            add(&mut share, half);
+            self.share_inner.push(share);
+            add(&mut z, r.bigram);
+            half_before = Some(half);
+        }
     }
 
     /// What the model says about the entity of the mention at tokens `span`;
@@ -194,17 +219,33 @@ impl SentenceFeatures {
         self.shares.clear();
         self.shares.resize(n, [0.0; 2]);
         let shares = &mut self.shares[..];
-        let mut sums = Sums::default();
-        // unigrams, and bigrams that do not touch the mention: both tokens on one side of it
-        for side in [0..a, b..n] {
-            let last = side.end;
-            for k in side {
-                let Some(r) = reads.get(k) else { continue };
-                sums.one(shares, k, r.w.unigram);
-                if k + 1 < last {
-                    sums.pair(shares, k, r.bigram);
-                }
+        // unigrams, and bigrams that do not touch the mention: both tokens on one side of it.
+        // Before it, as summed in `prepare`; after it, the sum goes on from there.
+        let mut sums = Sums { z: self.prefix.get(a).copied().unwrap_or_default(), count: (2 * a).saturating_sub(1) };
+        if a > 0 {
+            shares[..a - 1].copy_from_slice(&self.share_inner[..a - 1]);
+            shares[a - 1] = self.share_last[a - 1];
+        }
+        for k in b..n {
+            let Some(r) = reads.get(k) else { continue };
+            sums.count += 1;
+            add(&mut sums.z, r.w.unigram);
+            if k + 1 < n {
+                sums.count += 1;
+                add(&mut sums.z, r.bigram);
             }
+        }
+        if b < n {
+            // the first read after the mention has no bigram ending at it
+            let first = &reads[b];
+            let mut share = [0.0f32; 2];
+            add(&mut share, first.w.unigram);
+            if b + 1 < n {
+                add(&mut share, [first.bigram[0] * 0.5, first.bigram[1] * 0.5]);
+                shares[b + 1..n - 1].copy_from_slice(&self.share_inner[b + 1..n - 1]);
+                shares[n - 1] = self.share_last[n - 1];
+            }
+            shares[b] = share;
         }
         if a > 0 {
             sums.one(shares, a - 1, model.bigram(&reads[a - 1].w, &model.target));
