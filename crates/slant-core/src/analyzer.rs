@@ -3,7 +3,7 @@
 
 use crate::aggregate::Aggregator;
 use crate::config::Config;
-use crate::entities::EntityTracker;
+use crate::entities::{EntityTracker, MentionsOut};
 use crate::framing::CueFinder;
 use crate::lexical::tokens::{tokenize, Token, TokenKind};
 use crate::model::{Analysis, Cue, Mention, Sentence, SentenceReport};
@@ -52,6 +52,8 @@ pub struct Analyzer {
     tokens: Vec<Token>,
     /// The tokens' words in `vocab`.
     word_ids: Vec<TokWord>,
+    /// The sentence's mentions, when no report takes them.
+    mentions: Vec<Mention>,
     finished: Vec<Sentence>,
 }
 
@@ -79,6 +81,7 @@ impl Analyzer {
             cues: Vec::new(),
             tokens: Vec::new(),
             word_ids: Vec::new(),
+            mentions: Vec::new(),
             finished: Vec::new(),
         }
     }
@@ -172,9 +175,16 @@ impl Analyzer {
             return SentenceReport { index, sentence, mentions: Vec::new(), cues: Vec::new() };
         }
         self.vocab.intern_tokens(&sentence.text, &self.tokens, &mut self.word_ids);
-        let mentions = self.tracker.process(&sentence, index, &self.tokens, &self.word_ids, &mut self.vocab, reported);
+        let mut mentions = std::mem::take(&mut self.mentions);
+        let out = MentionsOut { mentions: &mut mentions, with_text: reported };
+        self.tracker.process(&sentence, index, &self.tokens, &self.word_ids, &mut self.vocab, out);
         if !self.framing {
-            return SentenceReport { index, sentence, mentions, cues: Vec::new() };
+            return SentenceReport {
+                index,
+                sentence,
+                mentions: self.report_mentions(mentions, reported),
+                cues: Vec::new(),
+            };
         }
         let cues = self.cue_finder.process(
             &sentence,
@@ -192,7 +202,17 @@ impl Analyzer {
             self.aggregator.add_cue(self.cue_count, cue);
             self.cue_count += 1;
         }
-        SentenceReport { index, sentence, mentions, cues }
+        SentenceReport { index, sentence, mentions: self.report_mentions(mentions, reported), cues }
+    }
+
+    /// The mentions for a sentence's report if it is `reported`; otherwise
+    /// none, and their buffer serves the next sentence.
+    fn report_mentions(&mut self, mentions: Vec<Mention>, reported: bool) -> Vec<Mention> {
+        if reported {
+            return mentions;
+        }
+        self.mentions = mentions;
+        Vec::new()
     }
 }
 

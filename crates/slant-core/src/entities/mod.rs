@@ -49,6 +49,18 @@ pub(crate) struct EntityTracker {
     /// The current sentence's named mentions and references (scratch).
     named: Vec<Named>,
     references: Vec<Reference>,
+    /// Scratch for the sentence's resolved references and for merging them
+    /// with its names, reused from sentence to sentence.
+    resolved: Vec<Mention>,
+    merged: Vec<Mention>,
+}
+
+/// Where [`EntityTracker::process`] puts a sentence's mentions (cleared
+/// first), and whether they carry their text: a caller that reads them only
+/// by span (framing, when no report is made) spares a string per mention.
+pub(crate) struct MentionsOut<'a> {
+    pub(crate) mentions: &'a mut Vec<Mention>,
+    pub(crate) with_text: bool,
 }
 
 impl EntityTracker {
@@ -67,6 +79,8 @@ impl EntityTracker {
             refs: References::default(),
             named: Vec::new(),
             references: Vec::new(),
+            resolved: Vec::new(),
+            merged: Vec::new(),
         }
     }
 
@@ -85,8 +99,9 @@ impl EntityTracker {
         tokens: &[Token],
         word_ids: &[TokWord],
         vocab: &mut Vocab,
-        with_text: bool,
-    ) -> Vec<Mention> {
+        out: MentionsOut<'_>,
+    ) {
+        let MentionsOut { mentions, with_text } = out;
         let text = sentence.text.as_str();
         logical_tokens(text, tokens, word_ids, &mut self.lts);
         // abbreviations with their dot ("Mr.") are words of their own
@@ -100,7 +115,7 @@ impl EntityTracker {
         let mut spans = std::mem::take(&mut self.spans);
         self.detector.detect(text, &self.lts, vocab, &self.gaz, &self.doc, &mut spans);
         spans.sort_by_key(|s| (s.s, s.e));
-        let mut mentions = Vec::with_capacity(spans.len());
+        mentions.clear();
         self.span_ids.clear();
         self.named.clear();
         let mut last_end = 0;
@@ -198,8 +213,7 @@ impl EntityTracker {
             });
         }
         self.spans = spans;
-        self.add_references(sentence, index, &mut mentions, with_text);
-        mentions
+        self.add_references(sentence, index, mentions, with_text);
     }
 
     /// The tokens `from..to` between two names introduce the second as another
@@ -238,7 +252,8 @@ impl EntityTracker {
         if self.references.is_empty() {
             return;
         }
-        let mut resolved = Vec::with_capacity(self.references.len());
+        let mut resolved = std::mem::take(&mut self.resolved);
+        resolved.clear();
         for r in &self.references {
             let (Some(first), Some(last)) = (lts.get(r.first), r.end.checked_sub(1).and_then(|e| lts.get(e))) else {
                 continue;
@@ -261,18 +276,22 @@ impl EntityTracker {
         }
         // names and references are each in text order: merged as a stable sort of the two
         // would order them, without another instance of the sort in the page's wasm
-        let names = std::mem::take(mentions);
+        let mut names = std::mem::take(&mut self.merged);
+        names.clear();
+        names.append(mentions);
         let in_order = |ms: &[Mention]| ms.windows(2).all(|w| (w[0].start, w[0].end) <= (w[1].start, w[1].end));
         debug_assert!(in_order(&names) && in_order(&resolved));
-        mentions.reserve(names.len() + resolved.len());
-        let mut resolved = resolved.into_iter().peekable();
-        for name in names {
-            while let Some(r) = resolved.next_if(|r| (r.start, r.end) < (name.start, name.end)) {
+        let mut refs = resolved.drain(..).peekable();
+        for name in names.drain(..) {
+            while let Some(r) = refs.next_if(|r| (r.start, r.end) < (name.start, name.end)) {
                 mentions.push(r);
             }
             mentions.push(name);
         }
-        mentions.extend(resolved);
+        mentions.extend(refs);
+        // the buffers serve the next sentence
+        self.resolved = resolved;
+        self.merged = names;
     }
 
     /// The entities known so far, by id (for the framing stage).
@@ -376,7 +395,16 @@ mod tests {
             for s in sentences.drain(..) {
                 tokenize(&s.text, &mut tokens);
                 vocab.intern_tokens(&s.text, &tokens, &mut ids);
-                mentions.extend(tracker.process(&s, index, &tokens, &ids, &mut vocab, true));
+                let mut found = Vec::new();
+                tracker.process(
+                    &s,
+                    index,
+                    &tokens,
+                    &ids,
+                    &mut vocab,
+                    MentionsOut { mentions: &mut found, with_text: true },
+                );
+                mentions.extend(found);
                 index += 1;
             }
         };
@@ -409,7 +437,9 @@ mod tests {
         for (i, s) in sentences.iter().enumerate() {
             tokenize(&s.text, &mut tokens);
             // no word ids: the tracker looks every word up itself
-            for m in tracker.process(s, i, &tokens, &[], &mut vocab, true) {
+            let mut mentions = Vec::new();
+            tracker.process(s, i, &tokens, &[], &mut vocab, MentionsOut { mentions: &mut mentions, with_text: true });
+            for m in mentions {
                 found.push((m.text.clone(), tracker.country_of(&m)));
             }
         }
@@ -524,7 +554,16 @@ mod tests {
                 for s in sentences.drain(..) {
                     tokenize(&s.text, &mut tokens);
                     vocab.intern_tokens(&s.text, &tokens, &mut ids);
-                    count += tracker.process(&s, index, &tokens, &ids, &mut vocab, true).len();
+                    let mut found = Vec::new();
+                    tracker.process(
+                        &s,
+                        index,
+                        &tokens,
+                        &ids,
+                        &mut vocab,
+                        MentionsOut { mentions: &mut found, with_text: true },
+                    );
+                    count += found.len();
                     index += 1;
                 }
             }
