@@ -156,7 +156,11 @@ impl Vocab {
         // every list is keyed by the word's hash: hashed once here
         let name_key = word_key(name);
         let cue_key = if cue_form == name_form { name_key } else { word_key(cue) };
-        let listed = self.gaz.word_by_key(name_key);
+        let cap = is_cap(raw);
+        let name_like = cap || article_name(raw);
+        // the name lists matter only where the entity rules read a name's word
+        // (`Word::name_like`); most new words are not, and skip that lookup
+        let listed = if name_like { self.gaz.word_by_key(name_key) } else { None };
         let roles = match self.lex.word_by_key(cue_key) {
             Some(r) => {
                 self.roles.push(r.clone());
@@ -165,8 +169,6 @@ impl Vocab {
             None => NO_ROLES,
         };
         let weights = self.model.word_index_by_key(cue_key);
-        let cap = is_cap(raw);
-        let name_like = cap || article_name(raw);
         let facts = [
             (cap, fact::CAP),
             (is_all_caps(raw), fact::ALL_CAPS),

@@ -17,7 +17,8 @@ pub(crate) const NO_WORD: u32 = u32::MAX;
 /// lookup in the table per token and stage cost a cache miss each.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Word {
-    /// The gazetteer's word classes (0 when unknown).
+    /// The gazetteer's word classes (0 when unknown, and for a word not
+    /// [`name_like`](Self::name_like): the entity rules read them only there).
     pub(crate) name_bits: u16,
     /// [`fact`] bits.
     facts: u8,
