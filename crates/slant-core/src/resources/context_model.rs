@@ -8,7 +8,7 @@
 use std::hash::Hasher;
 use std::sync::OnceLock;
 
-use crate::lexical::hash::{hasher, word_key, FxMap, KeyMap};
+use crate::lexical::hash::{hasher, word_key, KeyMap};
 
 const MODEL: &str = include_str!("../../data/lexicons/target_model.tsv");
 /// The placeholder that stands for the mention in bigrams.
@@ -58,8 +58,8 @@ pub(crate) struct TokWeights {
 /// A multinomial logistic regression with neutral as the reference class.
 #[derive(Debug, Default)]
 pub(crate) struct Model {
-    /// Feature key → weights toward negative and positive.
-    features: FxMap<u64, [f32; 2]>,
+    /// Feature key (already a hash, so used as is) → weights toward negative and positive.
+    features: KeyMap<[f32; 2]>,
     /// Word key → index in `table` of all the weights of the word on its own,
     /// gathered at load so a word costs one lookup.
     words: KeyMap<u32>,
@@ -141,7 +141,7 @@ impl Model {
         #[cfg(test)]
         {
             use std::sync::Mutex;
-            static TEXTS: Mutex<Option<FxMap<u64, String>>> = Mutex::new(None);
+            static TEXTS: Mutex<Option<crate::lexical::hash::FxMap<u64, String>>> = Mutex::new(None);
             let mut texts = TEXTS.lock().unwrap_or_else(|e| e.into_inner());
             let seen = texts.get_or_insert_with(Default::default).entry(key).or_insert_with(|| w.to_string()).clone();
             assert_eq!(seen, w, "two model words share a key");
