@@ -61,6 +61,7 @@ test:
     stage cargo clippy -p slant-core --no-default-features -- -D warnings
     stage cargo test --workspace --no-fail-fast
     stage env RUSTDOCFLAGS="-D warnings" cargo doc -p slant-core --no-deps --features rules
+    stage just msrv
     stage just test-wasm
     stage just test-page
     stage just test-python
@@ -72,6 +73,20 @@ test:
     echo
     if [ ${#failed[@]} -gt 0 ]; then printf 'test: FAILED stage: %s\n' "${failed[@]}"; exit 1; fi
     echo "test: all stages passed"
+
+# Check that every crate builds with the oldest Rust its `rust-version` names (its own, else the workspace's), with Cargo.lock as committed; installs those toolchains with rustup (minimal profile) when missing.
+msrv:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    workspace=$(grep -m1 '^rust-version = "' Cargo.toml | cut -d'"' -f2)
+    for manifest in crates/*/Cargo.toml; do
+        crate=$(awk -F'"' '/^name = "/ {print $2; exit}' "$manifest")
+        version=$(grep -m1 '^rust-version = "' "$manifest" | cut -d'"' -f2 || true)
+        version=${version:-$workspace}
+        rustup toolchain list | grep -q "^$version" || rustup toolchain install "$version" --profile minimal
+        echo "msrv: $crate with Rust $version"
+        CARGO_TARGET_DIR=target/msrv cargo "+$version" check --locked -p "$crate" --lib --bins
+    done
 
 # Format check, clippy with warnings as errors, and the Rust tests.
 check:
