@@ -103,9 +103,10 @@ impl EntityTracker {
     ) {
         let MentionsOut { mentions, with_text } = out;
         let text = sentence.text.as_str();
-        logical_tokens(text, tokens, word_ids, &mut self.lts);
-        // abbreviations with their dot ("Mr.") are words of their own
-        for t in &mut self.lts {
+        let merged = logical_tokens(text, tokens, word_ids, &mut self.lts);
+        // abbreviations with their dot ("Mr.") are words of their own (as is every word if no ids came)
+        let unlooked = merged || word_ids.len() < tokens.len();
+        for t in self.lts.iter_mut().filter(|_| unlooked) {
             if t.kind == TokenKind::Word && t.word == NO_WORD {
                 let word = vocab.intern(text.get(t.start..t.end).unwrap_or(""));
                 t.word = word.id;
@@ -180,8 +181,7 @@ impl EntityTracker {
             let country = state.and_then(|s| self.gaz.entry(s.entry?)).is_some_and(|e| e.source == Source::Country);
             // a lone word that is a listed public figure's family name ("Clinton") says nothing of sex,
             // even when it is a given name too
-            let lone_surname =
-                span.e == span.s + 1 && self.gaz.bits(self.detector.low(span.s)) & class::PERSON_NAME != 0;
+            let lone_surname = span.e == span.s + 1 && self.detector.bits(span.s) & class::PERSON_NAME != 0;
             self.named.push(Named { first: span.s, end: span.e, entity: id, label, country, lone_surname });
             let abs_start = sentence.start + start;
             let abs_end = sentence.start + end;

@@ -178,8 +178,10 @@ const DOTTED: &[&str] = &[
 
 /// Builds the logical tokens of `text` from its tokens and their word ids
 /// (`words` may be empty); a word with its dot attached gets [`NOT_A_WORD`].
-pub(crate) fn logical_tokens(text: &str, toks: &[Token], words: &[TokWord], out: &mut Vec<LTok>) {
+/// Returns whether there was any.
+pub(crate) fn logical_tokens(text: &str, toks: &[Token], words: &[TokWord], out: &mut Vec<LTok>) -> bool {
     out.clear();
+    let mut merged = false;
     let mut i = 0;
     while let Some(t) = toks.get(i) {
         let word = words.get(i).copied().unwrap_or(NOT_A_WORD);
@@ -193,6 +195,7 @@ pub(crate) fn logical_tokens(text: &str, toks: &[Token], words: &[TokWord], out:
                         lt.end = next.end;
                         lt.word = NO_WORD;
                         lt.facts = NOT_A_WORD.facts;
+                        merged = true;
                         i += 1;
                     }
                 }
@@ -201,6 +204,7 @@ pub(crate) fn logical_tokens(text: &str, toks: &[Token], words: &[TokWord], out:
         out.push(lt);
         i += 1;
     }
+    merged
 }
 
 /// Appends `s` lower-cased to `out`, with ’ and ‘ written as ', soft hyphens

@@ -264,6 +264,13 @@ impl Detector {
         }
     }
 
+    /// The name lists' classes of token `i`, a word read as a name's (0 for others):
+    /// the lists' classes of its lower-cased form.
+    #[inline]
+    pub(crate) fn bits(&self, i: usize) -> u16 {
+        self.info.get(i).map_or(0, |x| x.bits)
+    }
+
     /// The lower-cased text of token `i`; "" for a word written in lower case.
     #[inline]
     pub(crate) fn low(&self, i: usize) -> &str {
