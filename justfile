@@ -50,7 +50,7 @@ serve: wasm
     @echo "slant: open http://127.0.0.1:{{port}}/ (Ctrl-C to stop)"
     python3 -m http.server {{port}} --bind 127.0.0.1 --directory web
 
-# Run every test the project owns: fmt, clippy (slant-core also without its default features), cargo tests, wasm tests in Node and Chrome, page and extension tests in headless Chromium (all stages run; fails if any failed).
+# Run every test the project owns: fmt, clippy (slant-core also without its default features), cargo tests, the API docs, the oldest-Rust check, wasm tests in Node and Chrome, page and extension tests in headless Chromium, the Python and npm packages, the wasm size, the performance guard (all stages run; fails if any failed).
 test:
     #!/usr/bin/env bash
     set -uo pipefail
