@@ -379,6 +379,20 @@ mod tests {
         Vocab::new(tracker.gazetteer(), Lexicon::with_extra(&[]))
     }
 
+    /// The mentions of sentence `s` (number `index`), with their text.
+    fn mentions_of(
+        tracker: &mut EntityTracker,
+        s: &Sentence,
+        index: usize,
+        tokens: &[Token],
+        ids: &[TokWord],
+        vocab: &mut Vocab,
+    ) -> Vec<Mention> {
+        let mut found = Vec::new();
+        tracker.process(s, index, tokens, ids, vocab, MentionsOut { mentions: &mut found, with_text: true });
+        found
+    }
+
     /// Splits and tags `text` the way the analyzer does, in chunks of `chunk` bytes.
     fn run(text: &str, chunk: usize) -> (Vec<Mention>, Vec<Entity>) {
         let config = Config::default();
@@ -395,16 +409,7 @@ mod tests {
             for s in sentences.drain(..) {
                 tokenize(&s.text, &mut tokens);
                 vocab.intern_tokens(&s.text, &tokens, &mut ids);
-                let mut found = Vec::new();
-                tracker.process(
-                    &s,
-                    index,
-                    &tokens,
-                    &ids,
-                    &mut vocab,
-                    MentionsOut { mentions: &mut found, with_text: true },
-                );
-                mentions.extend(found);
+                mentions.extend(mentions_of(tracker, &s, index, &tokens, &ids, &mut vocab));
                 index += 1;
             }
         };
@@ -437,9 +442,7 @@ mod tests {
         for (i, s) in sentences.iter().enumerate() {
             tokenize(&s.text, &mut tokens);
             // no word ids: the tracker looks every word up itself
-            let mut mentions = Vec::new();
-            tracker.process(s, i, &tokens, &[], &mut vocab, MentionsOut { mentions: &mut mentions, with_text: true });
-            for m in mentions {
+            for m in mentions_of(&mut tracker, s, i, &tokens, &[], &mut vocab) {
                 found.push((m.text.clone(), tracker.country_of(&m)));
             }
         }
@@ -554,16 +557,7 @@ mod tests {
                 for s in sentences.drain(..) {
                     tokenize(&s.text, &mut tokens);
                     vocab.intern_tokens(&s.text, &tokens, &mut ids);
-                    let mut found = Vec::new();
-                    tracker.process(
-                        &s,
-                        index,
-                        &tokens,
-                        &ids,
-                        &mut vocab,
-                        MentionsOut { mentions: &mut found, with_text: true },
-                    );
-                    count += found.len();
+                    count += mentions_of(&mut tracker, &s, index, &tokens, &ids, &mut vocab).len();
                     index += 1;
                 }
             }
