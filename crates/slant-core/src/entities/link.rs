@@ -344,3 +344,48 @@ impl Doc {
         best.map(|(id, _)| id)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person<'a>(words: &'a [&'a str], surface: &'a str) -> Candidate<'a> {
+        Candidate { words, surface, label: Label::Person, strength: 2, entry: None, acronym_of: None }
+    }
+
+    #[test]
+    fn strings_are_kept_once_and_found_again() {
+        let mut s = Strings::default();
+        let words = ["xi", "jinping", "putin", "xi", "", "jinping"];
+        let ids: Vec<u32> = words.iter().map(|w| s.add(w)).collect();
+        assert_eq!(ids, [0, 1, 2, 0, 3, 1]);
+        assert_eq!(s.len(), 4);
+        for (w, id) in words.iter().zip(&ids) {
+            assert_eq!(s.find(w), Some(*id));
+            assert_eq!(s.get(*id), *w);
+        }
+        assert_eq!(s.find("vladimir"), None);
+        // many more, through the table's growth
+        let many: Vec<String> = (0..5000).map(|i| format!("w{i}")).collect();
+        let many_ids: Vec<u32> = many.iter().map(|w| s.add(w)).collect();
+        assert!(many.iter().zip(&many_ids).all(|(w, &id)| s.find(w) == Some(id) && s.get(id) == w));
+    }
+
+    /// The next document starts from nothing, though the tables keep their memory.
+    #[test]
+    fn a_cleared_table_knows_no_earlier_name() {
+        let gaz = Gazetteer::shipped();
+        let mut doc = Doc::default();
+        let putin = doc.link(&person(&["vladimir", "putin"], "vladimir putin"), &gaz);
+        assert_eq!(doc.link(&person(&["putin"], "putin"), &gaz), putin, "a part of the name");
+        assert!(doc.knows_token("putin") && doc.knows_token("vladimir"));
+        doc.clear();
+        assert!(!doc.knows_token("putin"));
+        assert_eq!(doc.entities_of("vladimir"), &[] as &[u32]);
+        let first = doc.link(&person(&["putin"], "putin"), &gaz);
+        assert_eq!(first, 0);
+        assert_eq!(doc.states.len(), 1);
+        // and the lone "Putin" is a new entity, its name one word
+        assert_eq!(doc.name_of(&doc.states[0]).len(), 1);
+    }
+}
