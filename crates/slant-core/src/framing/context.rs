@@ -124,6 +124,10 @@ pub(crate) struct SentenceFeatures {
     share_last: Vec<[f32; 2]>,
     /// ... and when it does; both with the bigram ending at `k`, as in `read`.
     share_inner: Vec<[f32; 2]>,
+    /// The reads with a lexicon valence, in order (few: `read` visits only these for it).
+    valenced: Vec<u32>,
+    /// The reads that can explain a reading, in order (`Read::explains`).
+    explaining: Vec<u32>,
 }
 
 impl SentenceFeatures {
@@ -188,6 +192,16 @@ impl SentenceFeatures {
         self.prefix.clear();
         self.share_last.clear();
         self.share_inner.clear();
+        self.valenced.clear();
+        self.explaining.clear();
+        for (k, r) in self.reads.iter().enumerate() {
+            if r.valence != 0.0 {
+                self.valenced.push(k as u32);
+            }
+            if r.explains {
+                self.explaining.push(k as u32);
+            }
+        }
         let mut z = [0.0f32; 2];
         self.prefix.push(z);
         let mut half_before = None;
@@ -277,7 +291,8 @@ impl SentenceFeatures {
         let about_this = |r: &Read| r.cue_target.is_none_or(|e| e == span.entity);
         // the target's own words ("the embattled company") are the placeholder, not its context
         let outside = |k: usize| k < a || k >= b;
-        for (k, r) in reads.iter().enumerate().filter(|&(k, r)| outside(k) && r.valence != 0.0 && about_this(r)) {
+        let valenced = self.valenced.iter().map(|&k| k as usize);
+        for (k, r) in valenced.filter_map(|k| Some((k, reads.get(k)?))).filter(|&(k, r)| outside(k) && about_this(r)) {
             let distance = if k < a { a - k } else { k + 1 - b };
             let w = model.valence[usize::from(distance > VALENCE_NEAR) * 2 + usize::from(!in_clause(r))];
             let (neg, pos) = (w[0] * r.valence, w[1] * r.valence);
@@ -302,13 +317,14 @@ impl SentenceFeatures {
 
         let mut reading =
             Reading { entity: span.entity, score, lean, words: [None; WORDS_PER_SENTENCE], reference: false };
-        for (k, share) in self.shares.iter().enumerate() {
+        for &k in &self.explaining {
+            let Some(share) = self.shares.get(k as usize) else { continue };
             let toward_positive = (share[1] - share[0]) * scale;
             if toward_positive * score <= 0.0 {
                 continue;
             }
             // keep the strongest few, strongest first
-            let Some(r) = reads.get(k).filter(|r| r.explains) else { continue };
+            let Some(r) = reads.get(k as usize) else { continue };
             let Some(t) = ctx.toks.get(r.tok) else { continue };
             let mut item = Some((offset + t.start, offset + t.end, toward_positive));
             for slot in reading.words.iter_mut() {
