@@ -276,7 +276,7 @@ mod tests {
         assert_eq!(v.cue_form(a), "vice-president");
         let b = v.intern("People’s").id;
         assert_eq!(v.name_form(b), "people's");
-        assert!(v.word(b).cap() && !v.word(b).all_caps());
+        assert!(v.word(b).has(fact::CAP) && !v.word(b).has(fact::ALL_CAPS));
         assert_eq!(v.name_form(NO_WORD), "");
     }
 
@@ -304,7 +304,7 @@ mod tests {
         let x = v.intern("Xyzzy").id;
         assert!(v.roles(x).is_none());
         let c = v.intern("contrary").id;
-        assert!(v.word(c).starts_phrase());
+        assert!(v.word(c).has(fact::STARTS_PHRASE));
     }
 
     #[test]

@@ -18,7 +18,7 @@ mod target;
 mod words;
 
 use crate::lexical::tokens::{Token, TokenKind};
-use crate::lexical::words::{TokWord, NOT_A_WORD, NO_WORD};
+use crate::lexical::words::{fact, TokWord, NOT_A_WORD, NO_WORD};
 use crate::model::{Cue, CueKind, Label, Mention, MentionKind, Sentence};
 use crate::resources::context_model::{Model as ContextModel, TokWeights};
 use crate::resources::lexicon::Roles;
@@ -382,15 +382,15 @@ impl CueFinder {
                 if t.kind == TokenKind::Word { word_ids.get(k).copied().unwrap_or(NOT_A_WORD) } else { NOT_A_WORD };
             let word = tw.id;
             let first = if word == NO_WORD { text.get(t.start..t.end).and_then(|s| s.chars().next()) } else { None };
-            let cap = if word == NO_WORD { first.is_some_and(char::is_uppercase) } else { tw.facts.cap() };
+            let cap = if word == NO_WORD { first.is_some_and(char::is_uppercase) } else { tw.facts.has(fact::CAP) };
             self.sentence.toks.push(Tok {
                 start: t.start,
                 end: t.end,
                 kind: t.kind,
                 word,
-                function_word: tw.facts.function_word(),
-                starts_phrase: tw.facts.starts_phrase(),
-                weighed: tw.facts.weighed(),
+                function_word: tw.facts.has(fact::FUNCTION_WORD),
+                starts_phrase: tw.facts.has(fact::STARTS_PHRASE),
+                weighed: tw.facts.has(fact::WEIGHED),
                 roles: tw.roles,
                 first,
                 cap,

@@ -85,57 +85,10 @@ impl Word {
         Word { name_bits, facts, ref_word }
     }
 
+    /// Whether the word has the [`fact`] `bit`.
     #[inline]
-    fn has(&self, bit: u8) -> bool {
+    pub(crate) fn has(&self, bit: u8) -> bool {
         self.facts & bit != 0
-    }
-
-    /// Starts with an upper-case letter.
-    #[inline]
-    pub(crate) fn cap(&self) -> bool {
-        self.has(fact::CAP)
-    }
-
-    /// Has letters, none of them lower-case ("NATO", "U.S.").
-    #[inline]
-    pub(crate) fn all_caps(&self) -> bool {
-        self.has(fact::ALL_CAPS)
-    }
-
-    /// A lexicon phrase starts with it.
-    #[inline]
-    pub(crate) fn starts_phrase(&self) -> bool {
-        self.has(fact::STARTS_PHRASE)
-    }
-
-    /// Starts with a letter.
-    #[inline]
-    pub(crate) fn starts_alpha(&self) -> bool {
-        self.has(fact::STARTS_ALPHA)
-    }
-
-    /// A function word ("the", "of", "would").
-    #[inline]
-    pub(crate) fn function_word(&self) -> bool {
-        self.has(fact::FUNCTION_WORD)
-    }
-
-    /// The context model has weights for it.
-    #[inline]
-    pub(crate) fn weighed(&self) -> bool {
-        self.has(fact::WEIGHED)
-    }
-
-    /// A multi-word name of the name lists starts with it.
-    #[inline]
-    pub(crate) fn starts_name(&self) -> bool {
-        self.has(fact::STARTS_NAME)
-    }
-
-    /// Read as a name's word ([`fact::NAME_LIKE`]).
-    #[inline]
-    pub(crate) fn name_like(&self) -> bool {
-        self.has(fact::NAME_LIKE)
     }
 }
 

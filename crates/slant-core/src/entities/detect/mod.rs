@@ -36,7 +36,7 @@ mod words;
 use std::ops::Deref;
 
 use crate::lexical::tokens::TokenKind;
-use crate::lexical::words::{is_all_caps, LTok};
+use crate::lexical::words::{fact, is_all_caps, LTok};
 use crate::model::Label;
 use crate::resources::gazetteer::{class, Gazetteer};
 
@@ -223,14 +223,14 @@ impl Detector {
                 TokenKind::Word => {
                     seen_word = true;
                     let word = t.facts;
-                    if word.name_like() {
+                    if word.has(fact::NAME_LIKE) {
                         let lower = vocab.name_form(t.word);
                         let a = self.lower.len();
                         self.lower.push_str(lower);
                         info.lo = (a, self.lower.len());
                         info.cap = true;
                         // only phrase_at reads it: a word that starts no listed name spares it the lookup
-                        info.word = if word.starts_name() { vocab.name_word(t.word) } else { None };
+                        info.word = if word.has(fact::STARTS_NAME) { vocab.name_word(t.word) } else { None };
                         info.bits = word.name_bits;
                         info.known = info.bits & class::FUNCTION == 0 && doc.knows_token(lower);
                         self.counts.words += 1;
@@ -239,12 +239,12 @@ impl Detector {
                             self.counts.long += 1;
                             self.counts.long_caps += 1;
                         }
-                        if w.len() > 1 && word.all_caps() {
+                        if w.len() > 1 && word.has(fact::ALL_CAPS) {
                             self.counts.upper += 1;
                         }
                     } else {
                         info.lo = (t.start, t.end);
-                        if word.starts_alpha() {
+                        if word.has(fact::STARTS_ALPHA) {
                             self.counts.words += 1;
                             if w.len() > 3 {
                                 self.counts.long += 1;
