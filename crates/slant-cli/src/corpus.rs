@@ -14,6 +14,7 @@
 //! refer to the replaced text.
 
 use std::io::{self, BufRead, IsTerminal, Write};
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -76,6 +77,10 @@ pub fn run(
     let mut outcome = Outcome::default();
     let mut line_number = 0usize;
     let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH_LINES);
+    // one analyzer per worker thread, kept for the whole run so its word
+    // table stays warm (rayon's `map_init` would make one per split of each batch)
+    let analyzers: Vec<Mutex<Analyzer>> =
+        (0..pool.current_num_threads()).map(|_| Mutex::new(Analyzer::new(config.clone()))).collect();
     loop {
         let mut bytes = 0;
         batch.clear();
@@ -97,14 +102,16 @@ pub fn run(
         if batch.is_empty() {
             break;
         }
-        // one analyzer per worker, reused from document to document so its word table stays warm
         let results: Vec<Result<(Vec<u8>, usize), String>> = pool.install(|| {
             batch
                 .par_iter()
-                .map_init(
-                    || Analyzer::new(config.clone()),
-                    |analyzer, (_, line)| analyse_line(line, analyzer, fields, lossy),
-                )
+                .map(|(_, line)| {
+                    let worker = rayon::current_thread_index().unwrap_or(0) % analyzers.len();
+                    // each worker locks only its own analyzer: never contended, and a
+                    // panic elsewhere cannot leave it half-updated for this line
+                    let mut analyzer = analyzers[worker].lock().unwrap_or_else(|e| e.into_inner());
+                    analyse_line(line, &mut analyzer, fields, lossy)
+                })
                 .collect()
         });
         for ((number, _), result) in batch.iter().zip(results) {

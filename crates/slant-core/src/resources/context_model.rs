@@ -20,19 +20,9 @@ const OTHER_NAME: &str = "<e>";
 /// [`VALENCE_NEAR`] tokens) or far, in the mention's clause (c) or another (o).
 pub(crate) const VALENCE_FEATURES: [&str; 4] = ["valence:near:c", "valence:near:o", "valence:far:c", "valence:far:o"];
 
-/// What a feature is about; mixed into its key so "u:x" and "l:x" differ.
-#[derive(Clone, Copy)]
-enum Feature {
-    Unigram = 1,
-    Bigram = 2,
-    Left = 3,
-    Right = 4,
-    Clause = 5,
-}
-
-fn feature_key(kind: Feature, a: u64, b: u64) -> u64 {
+/// The key of the bigram of the words with keys `a` and `b`.
+fn bigram_key(a: u64, b: u64) -> u64 {
     let mut h = hasher();
-    h.write_u64(kind as u64);
     h.write_u64(a);
     h.write_u64(b);
     h.finish()
@@ -58,8 +48,10 @@ pub(crate) struct TokWeights {
 /// A multinomial logistic regression with neutral as the reference class.
 #[derive(Debug, Default)]
 pub(crate) struct Model {
-    /// Feature key (already a hash, so used as is) → weights toward negative and positive.
-    features: KeyMap<[f32; 2]>,
+    /// Bigram key ([`bigram_key`], already a hash, so used as is) → weights
+    /// toward negative and positive. The other features are per word, in
+    /// `table`: this map holds only what a sentence looks up.
+    bigrams: KeyMap<[f32; 2]>,
     /// Word key → index in `table` of all the weights of the word on its own,
     /// gathered at load so a word costs one lookup.
     words: KeyMap<u32>,
@@ -106,28 +98,15 @@ impl Model {
                 }
                 _ => {}
             }
-            let key = match name.split_once(':') {
-                _ if name == "bias" => {
-                    m.bias = [neg, pos];
-                    continue;
+            if name == "bias" {
+                m.bias = [neg, pos];
+            } else if name.starts_with("valence:") {
+                if let Some(i) = VALENCE_FEATURES.iter().position(|&v| v == name) {
+                    m.valence[i] = [neg, pos];
                 }
-                _ if name.starts_with("valence:") => {
-                    if let Some(i) = VALENCE_FEATURES.iter().position(|&v| v == name) {
-                        m.valence[i] = [neg, pos];
-                    }
-                    continue;
-                }
-                Some(("u", w)) => feature_key(Feature::Unigram, word_key(w), 0),
-                Some(("l", w)) => feature_key(Feature::Left, word_key(w), 0),
-                Some(("r", w)) => feature_key(Feature::Right, word_key(w), 0),
-                Some(("c", w)) => feature_key(Feature::Clause, word_key(w), 0),
-                Some(("b", pair)) => match pair.split_once(' ') {
-                    Some((a, b)) => feature_key(Feature::Bigram, word_key(a), word_key(b)),
-                    None => continue,
-                },
-                _ => continue,
-            };
-            m.features.insert(key, [neg, pos]);
+            } else if let Some((a, b)) = name.strip_prefix("b:").and_then(|pair| pair.split_once(' ')) {
+                m.bigrams.insert(bigram_key(word_key(a), word_key(b)), [neg, pos]);
+            }
         }
         m.target = m.weights(PLACEHOLDER);
         m.other_name = m.weights(OTHER_NAME);
@@ -154,14 +133,10 @@ impl Model {
         &mut self.table[index as usize]
     }
 
-    fn get(&self, kind: Feature, a: u64, b: u64) -> [f32; 2] {
-        self.features.get(&feature_key(kind, a, b)).copied().unwrap_or_default()
-    }
-
     /// The weights of the bigram of `first` and `second`.
     pub(crate) fn bigram(&self, first: &TokWeights, second: &TokWeights) -> [f32; 2] {
         if first.starts_bigram && second.ends_bigram {
-            self.get(Feature::Bigram, first.key, second.key)
+            self.bigrams.get(&bigram_key(first.key, second.key)).copied().unwrap_or_default()
         } else {
             [0.0; 2]
         }
@@ -199,8 +174,12 @@ mod tests {
     #[test]
     fn the_shipped_model_parses_every_feature() {
         let m = Model::shipped();
-        let lines = MODEL.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).count();
-        assert_eq!(m.features.len() + 5, lines, "every line but the bias and the four valences is a feature");
+        let bigrams = MODEL.lines().filter(|l| l.starts_with("b:")).count();
+        assert_eq!(m.bigrams.len(), bigrams, "every bigram line is a feature");
+        let words = ["u:", "l:", "r:", "c:"].map(|p| MODEL.lines().filter(|l| l.starts_with(p)).count());
+        let of: [fn(&TokWeights) -> [f32; 2]; 4] = [|w| w.unigram, |w| w.left, |w| w.right, |w| w.clause];
+        let kept = of.map(|f| m.table.iter().filter(|w| f(w) != [0.0; 2]).count());
+        assert_eq!(kept, words, "every word feature is kept with its word");
         assert!(m.bias[0] != 0.0 && m.bias[1] != 0.0);
         // more valence reads more positive, near the mention and in its clause most
         let [near_same, near_other, far_same, far_other] = m.valence;
@@ -209,9 +188,8 @@ mod tests {
     }
 
     #[test]
-    fn keys_tell_kinds_and_order_apart() {
+    fn bigram_keys_keep_the_order() {
         let (x, y) = (word_key("x"), word_key("y"));
-        assert_ne!(feature_key(Feature::Left, x, 0), feature_key(Feature::Right, x, 0));
-        assert_ne!(feature_key(Feature::Bigram, x, y), feature_key(Feature::Bigram, y, x));
+        assert_ne!(bigram_key(x, y), bigram_key(y, x));
     }
 }
