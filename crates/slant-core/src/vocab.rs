@@ -13,7 +13,7 @@ use std::sync::Arc;
 use crate::lexical::hash::{word_key, FxMap};
 use crate::lexical::tokens::{Token, TokenKind};
 use crate::lexical::words::{article_name, fact, is_all_caps, is_cap, is_function_word, lower_into, RefWord};
-pub(crate) use crate::lexical::words::{TokWord, Word, NOT_A_WORD, NO_ROLES};
+pub(crate) use crate::lexical::words::{TokWord, Word, NOT_A_WORD, NO_ROLES, NO_WEIGHTS};
 use crate::resources::context_model::{Model as ContextModel, TokWeights};
 use crate::resources::gazetteer::Gazetteer;
 use crate::resources::lexicon::{Lexicon, Roles};
@@ -34,9 +34,12 @@ struct Forms {
     cue_form: (u32, u32),
     /// Index into `Vocab::roles`, or [`NO_ROLES`].
     roles: u32,
+    /// Index among the context model's words, or [`NO_WEIGHTS`].
+    weights: u32,
 }
 
-const NO_FORMS: Forms = Forms { name_word: None, name_form: (0, 0), cue_form: (0, 0), roles: NO_ROLES };
+const NO_FORMS: Forms =
+    Forms { name_word: None, name_form: (0, 0), cue_form: (0, 0), roles: NO_ROLES, weights: NO_WEIGHTS };
 
 /// The table of one analyzer.
 #[derive(Debug)]
@@ -53,9 +56,6 @@ pub(crate) struct Vocab {
     words: Vec<Word>,
     /// By word id, as `words`.
     word_forms: Vec<Forms>,
-    /// The word's index among the context model's words, by word id (most
-    /// words have none; an index keeps this table small).
-    weights: Vec<Option<u32>>,
     /// The lexicon roles of the words that have some.
     roles: Vec<Roles>,
     /// The lower-cased forms of all words, one after another.
@@ -75,7 +75,6 @@ impl Vocab {
             long_ids: FxMap::default(),
             words: Vec::new(),
             word_forms: Vec::new(),
-            weights: Vec::new(),
             roles: Vec::new(),
             forms: String::new(),
             no_word: Word::default(),
@@ -95,7 +94,6 @@ impl Vocab {
             self.long_ids.clear();
             self.words.clear();
             self.word_forms.clear();
-            self.weights.clear();
             self.roles.clear();
             self.forms.clear();
         }
@@ -126,7 +124,10 @@ impl Vocab {
                 word
             }
             None => match self.long_ids.get(raw) {
-                Some(&id) => TokWord { id, roles: self.forms(id).roles, facts: *self.word(id) },
+                Some(&id) => {
+                    let forms = self.forms(id);
+                    TokWord { id, roles: forms.roles, weights: forms.weights, facts: *self.word(id) }
+                }
                 None => {
                     let word = self.add(raw);
                     self.long_ids.insert(raw.into(), word.id);
@@ -168,14 +169,13 @@ impl Vocab {
             }
             None => NO_ROLES,
         };
-        let weights = self.model.word_index_by_key(cue_key);
+        let weights = self.model.word_index_by_key(cue_key).unwrap_or(NO_WEIGHTS);
         let facts = [
             (cap, fact::CAP),
             (is_all_caps(raw), fact::ALL_CAPS),
             (self.lex.starts_phrase_by_key(cue_key), fact::STARTS_PHRASE),
             (raw.chars().next().is_some_and(char::is_alphabetic), fact::STARTS_ALPHA),
             (is_function_word(cue), fact::FUNCTION_WORD),
-            (weights.is_some(), fact::WEIGHED),
             (name_like, fact::NAME_LIKE),
             (listed.is_some_and(|w| w.starts_phrase), fact::STARTS_NAME),
         ];
@@ -183,10 +183,9 @@ impl Vocab {
         // the reference rules read a name's word lower-cased, any other as written
         let ref_word = RefWord::of(if name_like { name } else { raw });
         let word = Word::new(listed.map_or(0, |w| w.bits), facts, ref_word);
-        self.word_forms.push(Forms { name_word: listed.map(|w| w.id), name_form, cue_form, roles });
-        self.weights.push(weights);
+        self.word_forms.push(Forms { name_word: listed.map(|w| w.id), name_form, cue_form, roles, weights });
         self.words.push(word);
-        TokWord { id, roles, facts: word }
+        TokWord { id, roles, weights, facts: word }
     }
 
     /// The entry of `id` (an empty one for [`NO_WORD`]).
@@ -217,10 +216,10 @@ impl Vocab {
         self.roles.get(index as usize)
     }
 
-    /// The context model's weights for `id`.
+    /// The context model's weights of a word, by its [`TokWord::weights`].
     #[inline]
-    pub(crate) fn weights(&self, id: u32) -> &TokWeights {
-        self.model.word(self.weights.get(id as usize).copied().flatten())
+    pub(crate) fn weights(&self, index: u32) -> &'static TokWeights {
+        self.model.word((index != NO_WEIGHTS).then_some(index))
     }
 
     /// The form the name lists use ("" for [`NO_WORD`]).

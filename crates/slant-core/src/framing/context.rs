@@ -37,23 +37,27 @@ const NEGATION_REACH: usize = 3;
 /// Punctuation that ends a clause: words between two of these (or the
 /// sentence's ends) share the mention's clause or not.
 const CLAUSE_MARKS: [char; 7] = [',', ';', ':', '(', ')', '\u{2013}', '\u{2014}'];
+/// [`Read::cue_target`] of a word no cue aims at an entity.
+const NO_TARGET: u32 = u32::MAX;
 /// Evidence words kept per sentence.
 const WORDS_PER_SENTENCE: usize = 3;
 
-/// One token the model reads.
-#[derive(Debug, Clone, Copy, Default)]
+/// One token the model reads (small: a sentence's reads are walked once per mention).
+#[derive(Debug, Clone, Copy)]
 struct Read {
     /// Its index in the sentence's tokens.
-    tok: usize,
-    w: TokWeights,
+    tok: u32,
+    /// Its weights, in the shipped model's table.
+    w: &'static TokWeights,
     /// The bigram it starts with the next token read.
     bigram: [f32; 2],
     /// Its lexicon valence / 4, turned by a negation before it.
     valence: f32,
     /// It is a negation ("not", "never").
     negates: bool,
-    /// The entity a cue covering it frames: its valence is about that entity.
-    cue_target: Option<usize>,
+    /// The entity a cue covering it frames ([`NO_TARGET`] for none): its
+    /// valence is about that entity.
+    cue_target: u32,
     /// Its clause: how many [`CLAUSE_MARKS`] come before it in the sentence.
     clause: u32,
     /// It can explain a reading to a reader: not a function word or a
@@ -134,11 +138,11 @@ impl SentenceFeatures {
     /// Reads the tokens of `ctx`; `word_weights(i)` gives the weights of word
     /// token `i`; `cue_targets` are the token ranges of the sentence's cues with
     /// the entity each frames.
-    pub(crate) fn prepare<'m>(
+    pub(crate) fn prepare(
         &mut self,
-        model: &'m Model,
+        model: &'static Model,
         ctx: &Ctx,
-        word_weights: impl Fn(usize) -> &'m TokWeights,
+        word_weights: impl Fn(usize) -> &'static TokWeights,
         cue_targets: &[(usize, usize, usize)],
     ) {
         self.reads.clear();
@@ -158,7 +162,16 @@ impl SentenceFeatures {
                 // a mention is one token: the placeholder for the target (see `read`), `<e>` for others
                 if mention != last_mention {
                     let explains = explains(i);
-                    self.reads.push(Read { tok: i, w: model.other_name, clause, explains, ..Read::default() });
+                    self.reads.push(Read {
+                        tok: i as u32,
+                        w: &model.other_name,
+                        bigram: [0.0; 2],
+                        valence: 0.0,
+                        negates: false,
+                        cue_target: NO_TARGET,
+                        clause,
+                        explains,
+                    });
                 }
                 last_mention = mention;
                 continue;
@@ -166,10 +179,10 @@ impl SentenceFeatures {
             last_mention = None;
             let text = || ctx.text.get(t.start..t.end).unwrap_or("");
             let w = match t.kind {
-                TokenKind::Word => *word_weights(i),
+                TokenKind::Word => word_weights(i),
                 TokenKind::Number => model.weights(text()),
-                TokenKind::Possessive if text().ends_with('s') => model.possessive,
-                TokenKind::Punct if matches!(t.first, Some('"' | '“' | '”')) => model.quote,
+                TokenKind::Possessive if text().ends_with('s') => &model.possessive,
+                TokenKind::Punct if matches!(t.first, Some('"' | '“' | '”')) => &model.quote,
                 _ => continue,
             };
             let roles = if t.kind == TokenKind::Word { ctx.roles(i) } else { None };
@@ -179,13 +192,17 @@ impl SentenceFeatures {
                 valence *= NEGATION;
             }
             let negates = roles.and_then(|r| r.modifier) == Some(Modifier::Negation);
-            let cue_target = cue_targets.iter().find(|&&(first, end, _)| (first..end).contains(&i)).map(|c| c.2);
+            let cue_target = cue_targets
+                .iter()
+                .find(|&&(first, end, _)| (first..end).contains(&i))
+                .map_or(NO_TARGET, |c| c.2 as u32);
             let explains = explains(i);
-            self.reads.push(Read { tok: i, w, bigram: [0.0; 2], valence, negates, cue_target, clause, explains });
+            let tok = i as u32;
+            self.reads.push(Read { tok, w, bigram: [0.0; 2], valence, negates, cue_target, clause, explains });
         }
         for k in 1..self.reads.len() {
             let next = self.reads[k].w;
-            self.reads[k - 1].bigram = model.bigram(&self.reads[k - 1].w, &next);
+            self.reads[k - 1].bigram = model.bigram(self.reads[k - 1].w, next);
         }
         // the sums `read` would make over the reads before a mention, and each
         // read's share of them, made once in the same order (see `Sums`)
@@ -227,8 +244,8 @@ impl SentenceFeatures {
     pub(crate) fn read(&mut self, model: &Model, ctx: &Ctx, span: &MSpan, offset: usize) -> Reading {
         let reads = &self.reads;
         // the mention's tokens a..b are replaced by the placeholder
-        let a = reads.partition_point(|r| r.tok < span.first);
-        let b = reads.partition_point(|r| r.tok < span.end).max(a);
+        let a = reads.partition_point(|r| (r.tok as usize) < span.first);
+        let b = reads.partition_point(|r| (r.tok as usize) < span.end).max(a);
         let n = reads.len();
         self.shares.clear();
         self.shares.resize(n, [0.0; 2]);
@@ -262,10 +279,10 @@ impl SentenceFeatures {
             shares[b] = share;
         }
         if a > 0 {
-            sums.one(shares, a - 1, model.bigram(&reads[a - 1].w, &model.target));
+            sums.one(shares, a - 1, model.bigram(reads[a - 1].w, &model.target));
         }
         if b < n {
-            sums.one(shares, b, model.bigram(&model.target, &reads[b].w));
+            sums.one(shares, b, model.bigram(&model.target, reads[b].w));
         }
         let left = a.saturating_sub(NEAR);
         for (k, r) in reads.iter().enumerate().take(a).skip(left) {
@@ -288,7 +305,7 @@ impl SentenceFeatures {
         let mut z = [model.bias[0] + z[0] * scale, model.bias[1] + z[1] * scale];
         // valence is not scaled: record its share at the same scale as the rest
         // a word the rules attach to another entity ("dictator Xi") says nothing about this one
-        let about_this = |r: &Read| r.cue_target.is_none_or(|e| e == span.entity);
+        let about_this = |r: &Read| r.cue_target == NO_TARGET || r.cue_target as usize == span.entity;
         // the target's own words ("the embattled company") are the placeholder, not its context
         let outside = |k: usize| k < a || k >= b;
         let valenced = self.valenced.iter().map(|&k| k as usize);
@@ -325,7 +342,7 @@ impl SentenceFeatures {
             }
             // keep the strongest few, strongest first
             let Some(r) = reads.get(k as usize) else { continue };
-            let Some(t) = ctx.toks.get(r.tok) else { continue };
+            let Some(t) = ctx.toks.get(r.tok as usize) else { continue };
             let mut item = Some((offset + t.start, offset + t.end, toward_positive));
             for slot in reading.words.iter_mut() {
                 match (*slot, item) {

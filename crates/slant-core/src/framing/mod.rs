@@ -18,7 +18,7 @@ mod target;
 mod words;
 
 use crate::lexical::tokens::{Token, TokenKind};
-use crate::lexical::words::{fact, TokWord, NOT_A_WORD, NO_WORD};
+use crate::lexical::words::{fact, TokWord, NOT_A_WORD, NO_WEIGHTS, NO_WORD};
 use crate::model::{Cue, CueKind, Label, Mention, MentionKind, Sentence};
 use crate::resources::context_model::{Model as ContextModel, TokWeights};
 use crate::resources::lexicon::Roles;
@@ -48,8 +48,8 @@ pub(crate) struct Tok {
     function_word: bool,
     /// A lexicon phrase starts with it.
     starts_phrase: bool,
-    /// The context model has weights for it.
-    weighed: bool,
+    /// Its index among the context model's words ([`NO_WEIGHTS`] for none).
+    weights: u32,
     /// Where the word table keeps its lexicon roles.
     roles: u32,
     /// The first character of a token that is no word (`None` for words),
@@ -164,10 +164,10 @@ impl<'a> Ctx<'a> {
     }
 
     /// The context model's weights of word `i` (of an unknown word if none).
-    fn weights(&self, i: usize) -> &'a TokWeights {
+    fn weights(&self, i: usize) -> &'static TokWeights {
         match self.toks.get(i) {
-            Some(t) if t.weighed => self.vocab.weights(t.word),
-            _ => self.vocab.weights(NO_WORD),
+            Some(t) => self.vocab.weights(t.weights),
+            None => self.vocab.weights(NO_WEIGHTS),
         }
     }
 
@@ -390,7 +390,7 @@ impl CueFinder {
                 word,
                 function_word: tw.facts.has(fact::FUNCTION_WORD),
                 starts_phrase: tw.facts.has(fact::STARTS_PHRASE),
-                weighed: tw.facts.has(fact::WEIGHED),
+                weights: tw.weights,
                 roles: tw.roles,
                 first,
                 cap,

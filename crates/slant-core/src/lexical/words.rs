@@ -38,8 +38,7 @@ pub(crate) mod fact {
     pub(crate) const STARTS_ALPHA: u8 = 1 << 3;
     /// A function word ("the", "of", "would"): it counts but explains nothing to a reader.
     pub(crate) const FUNCTION_WORD: u8 = 1 << 4;
-    /// The context model has weights for it (most words have none).
-    pub(crate) const WEIGHED: u8 = 1 << 5;
+    // 1 << 5 is free (the context model's index travels in `TokWord::weights`).
     /// The entity rules read it as a name's word: capitalised, or an Arabic
     /// name with its article ("al-Assad"); they read it lower-cased.
     pub(crate) const NAME_LIKE: u8 = 1 << 6;
@@ -98,14 +97,21 @@ pub(crate) struct TokWord {
     pub(crate) id: u32,
     /// Where the word table keeps its lexicon roles ([`NO_ROLES`] for none).
     pub(crate) roles: u32,
+    /// Its index among the context model's words ([`NO_WEIGHTS`] for none):
+    /// carried here, so framing reads no per-word table for it.
+    pub(crate) weights: u32,
     pub(crate) facts: Word,
 }
 
 /// [`TokWord::roles`] of a word without lexicon roles.
 pub(crate) const NO_ROLES: u32 = u32::MAX;
 
+/// [`TokWord::weights`] of a word the context model does not know.
+pub(crate) const NO_WEIGHTS: u32 = u32::MAX;
+
 /// The [`TokWord`] of a token that is no word.
-pub(crate) const NOT_A_WORD: TokWord = TokWord { id: NO_WORD, roles: NO_ROLES, facts: Word::new(0, 0, RefWord::Other) };
+pub(crate) const NOT_A_WORD: TokWord =
+    TokWord { id: NO_WORD, roles: NO_ROLES, weights: NO_WEIGHTS, facts: Word::new(0, 0, RefWord::Other) };
 
 /// A token as the entity rules see it: like [`Token`], but an abbreviation
 /// keeps its dot ("St." "Louis", "George" "W." "Bush").

@@ -108,10 +108,10 @@ impl Model {
                 m.bigrams.insert(bigram_key(word_key(a), word_key(b)), [neg, pos]);
             }
         }
-        m.target = m.weights(PLACEHOLDER);
-        m.other_name = m.weights(OTHER_NAME);
-        m.possessive = m.weights("'s");
-        m.quote = m.weights("\"");
+        m.target = *m.weights(PLACEHOLDER);
+        m.other_name = *m.weights(OTHER_NAME);
+        m.possessive = *m.weights("'s");
+        m.quote = *m.weights("\"");
         m
     }
 
@@ -162,8 +162,8 @@ impl Model {
     }
 
     /// The weights of one lower-cased token text.
-    pub(crate) fn weights(&self, word: &str) -> TokWeights {
-        *self.word(self.word_index(word))
+    pub(crate) fn weights(&self, word: &str) -> &TokWeights {
+        self.word(self.word_index(word))
     }
 }
 
