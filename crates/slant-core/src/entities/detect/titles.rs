@@ -18,6 +18,12 @@ impl SentCtx<'_> {
         }
         // "Vice-Premier", "ex-President", "Deputy-Mayor"
         let w = self.low(i);
+        // most words have no hyphen: a plain byte loop is cheaper on short words
+        // than `split_once`'s searcher or the memchr of `contains` (measured)
+        #[allow(clippy::manual_contains)]
+        if !w.bytes().any(|b| b == b'-') {
+            return false;
+        }
         if let Some((pre, rest)) = w.split_once('-') {
             return matches!(pre, "vice" | "deputy" | "ex" | "former" | "acting" | "co" | "under")
                 && !rest.is_empty()

@@ -57,7 +57,8 @@ impl RunCtx<'_> {
         }
         // a lone word after "the" is no one's name ("the Post", "the Hill")
         let after_the = n == 1 && prev == "the" && first & class::FIRST == 0 && !place_after && !area_after;
-        let (label, st) = if n == 1 && w.chars().count() >= 2 && is_all_caps(w) {
+        // all caps first: it is rarely so, and cheaper than counting characters
+        let (label, st) = if n == 1 && is_all_caps(w) && w.chars().count() >= 2 {
             (Label::Org, strength::CONTEXT)
         } else if after_the {
             (Label::Org, strength::GUESS)
