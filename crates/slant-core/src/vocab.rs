@@ -12,7 +12,9 @@ use std::sync::Arc;
 
 use crate::lexical::hash::{word_key, FxMap};
 use crate::lexical::tokens::{Token, TokenKind};
-use crate::lexical::words::{article_name, fact, is_all_caps, is_cap, is_function_word, lower_into, RefWord};
+use crate::lexical::words::{
+    article_name, fact, is_all_caps, is_cap, is_function_word, lower_into, takes_dot, RefWord,
+};
 pub(crate) use crate::lexical::words::{TokWord, Word, NOT_A_WORD, NO_ROLES, NO_WEIGHTS};
 use crate::resources::context_model::{Model as ContextModel, TokWeights};
 use crate::resources::gazetteer::Gazetteer;
@@ -178,6 +180,7 @@ impl Vocab {
             (is_function_word(cue), fact::FUNCTION_WORD),
             (name_like, fact::NAME_LIKE),
             (listed.is_some_and(|w| w.starts_phrase), fact::STARTS_NAME),
+            (takes_dot(raw), fact::TAKES_DOT),
         ];
         let facts = facts.iter().filter(|(on, _)| *on).fold(0, |all, (_, bit)| all | bit);
         // the reference rules read a name's word lower-cased, any other as written

@@ -38,7 +38,8 @@ pub(crate) mod fact {
     pub(crate) const STARTS_ALPHA: u8 = 1 << 3;
     /// A function word ("the", "of", "would"): it counts but explains nothing to a reader.
     pub(crate) const FUNCTION_WORD: u8 = 1 << 4;
-    // 1 << 5 is free (the context model's index travels in `TokWord::weights`).
+    /// A dot right after it is part of it ([`takes_dot`]): "Mr.", "St.", "W.".
+    pub(crate) const TAKES_DOT: u8 = 1 << 5;
     /// The entity rules read it as a name's word: capitalised, or an Arabic
     /// name with its article ("al-Assad"); they read it lower-cased.
     pub(crate) const NAME_LIKE: u8 = 1 << 6;
@@ -126,14 +127,26 @@ pub(crate) struct LTok {
     pub(crate) facts: Word,
 }
 
-/// Abbreviations written with a final dot that occur inside or before names.
+/// Abbreviations written with a final dot that occur inside or before names,
+/// sorted (byte order) for a binary search.
 const DOTTED: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Mx", "Dr", "St", "Mt", "Ft", "Jr", "Sr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt",
-    "Sgt", "Adm", "Maj", "Cmdr", "Cpl", "Pvt", "Prof", "Rev", "Hon", "Inc", "Corp", "Co", "Ltd", "Dept", "Ave", "Blvd",
-    "Calif", "Fla", "Ill", "Mass", "Mich", "Minn", "Pa", "Tenn", "Va", "Wis", "Ariz", "Colo", "Conn", "Ga", "Md", "Mo",
-    "Nev", "Okla", "Ore", "Wash", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Bros", "Fig",
-    "No", "vs",
+    "Adm", "Apr", "Ariz", "Aug", "Ave", "Blvd", "Bros", "Calif", "Capt", "Cmdr", "Co", "Col", "Colo", "Conn", "Corp",
+    "Cpl", "Dec", "Dept", "Dr", "Feb", "Fig", "Fla", "Ft", "Ga", "Gen", "Gov", "Hon", "Ill", "Inc", "Jan", "Jr", "Lt",
+    "Ltd", "Maj", "Mar", "Mass", "Md", "Mich", "Minn", "Mo", "Mr", "Mrs", "Ms", "Mt", "Mx", "Nev", "No", "Nov", "Oct",
+    "Okla", "Ore", "Pa", "Prof", "Pvt", "Rep", "Rev", "Sen", "Sep", "Sept", "Sgt", "Sr", "St", "Tenn", "Va", "Wash",
+    "Wis", "vs",
 ];
+
+/// A word (as written) that keeps a dot written right after it: a single
+/// capital letter (an initial) or one of the [`DOTTED`] abbreviations.
+pub(crate) fn takes_dot(word: &str) -> bool {
+    // each is at most 5 bytes and capitalised but "vs": most words are neither, and skip the list
+    if word.len() > 5 || !(word.starts_with(char::is_uppercase) || word == "vs") {
+        return false;
+    }
+    let single = word.chars().count() == 1;
+    single || DOTTED.binary_search(&word).is_ok()
+}
 
 /// Builds the logical tokens of `text` from its tokens and their word ids
 /// (`words` may be empty); a word with its dot attached gets [`NOT_A_WORD`].
@@ -148,9 +161,13 @@ pub(crate) fn logical_tokens(text: &str, toks: &[Token], words: &[TokWord], out:
         if t.kind == TokenKind::Word {
             if let Some(next) = toks.get(i + 1) {
                 if next.start == t.end && text.get(next.start..next.end) == Some(".") {
-                    let word = text.get(t.start..t.end).unwrap_or("");
-                    let single = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-                    if single || DOTTED.contains(&word) {
+                    // the word table knows it of a looked-up word; else it is read here
+                    let dotted = if word.id == NO_WORD {
+                        takes_dot(text.get(t.start..t.end).unwrap_or(""))
+                    } else {
+                        word.facts.has(fact::TAKES_DOT)
+                    };
+                    if dotted {
                         lt.end = next.end;
                         lt.word = NO_WORD;
                         lt.facts = NOT_A_WORD.facts;
@@ -172,7 +189,12 @@ pub(crate) fn logical_tokens(text: &str, toks: &[Token], words: &[TokWord], out:
 #[inline]
 pub(crate) fn lower_into(s: &str, out: &mut String) {
     if s.is_ascii() {
-        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        // copied whole and lowered in place: no per-character encoding
+        let from = out.len();
+        out.push_str(s);
+        if let Some(added) = out.get_mut(from..) {
+            added.make_ascii_lowercase();
+        }
         return;
     }
     let lowered = s.chars().filter(|&c| c != SOFT_HYPHEN).flat_map(char::to_lowercase).map(|c| match c {
@@ -486,6 +508,17 @@ pub(crate) fn is_function_word(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dot_is_taken_by_initials_and_listed_abbreviations_only() {
+        // the list read in full, as before the quick checks
+        assert!(DOTTED.windows(2).all(|p| p[0] < p[1]), "DOTTED is sorted");
+        let slow = |w: &str| (w.chars().count() == 1 && w.chars().all(char::is_uppercase)) || DOTTED.contains(&w);
+        let others = ["W", "É", "Σ", "a", "vs", "Vs", "mr", "Mr", "MR", "Calif", "Califo", "The", "No", "no", "", "1"];
+        for w in DOTTED.iter().copied().chain(others) {
+            assert_eq!(takes_dot(w), slow(w), "{w}");
+        }
+    }
     use crate::lexical::tokens::tokenize;
 
     fn lts(text: &str) -> Vec<&str> {
