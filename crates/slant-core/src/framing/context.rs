@@ -240,8 +240,10 @@ impl SentenceFeatures {
     }
 
     /// What the model says about the entity of the mention at tokens `span`;
-    /// `offset` is where the sentence starts in the document.
-    pub(crate) fn read(&mut self, model: &Model, ctx: &Ctx, span: &MSpan, offset: usize) -> Reading {
+    /// `offset` is where the sentence starts in the document. With
+    /// `explained`, the words that weighed most; without (a reading at a
+    /// reference, whose words nobody is shown), none.
+    pub(crate) fn read(&mut self, model: &Model, ctx: &Ctx, span: &MSpan, offset: usize, explained: bool) -> Reading {
         let reads = &self.reads;
         // the mention's tokens a..b are replaced by the placeholder
         let a = reads.partition_point(|r| (r.tok as usize) < span.first);
@@ -334,7 +336,8 @@ impl SentenceFeatures {
 
         let mut reading =
             Reading { entity: span.entity, score, lean, words: [None; WORDS_PER_SENTENCE], reference: false };
-        for &k in &self.explaining {
+        let explaining = if explained { &self.explaining[..] } else { &[] };
+        for &k in explaining {
             let Some(share) = self.shares.get(k as usize) else { continue };
             let toward_positive = (share[1] - share[0]) * scale;
             if toward_positive * score <= 0.0 {

@@ -356,7 +356,8 @@ impl CueFinder {
             let names = ctx.mentions.iter().map(|span| (span, false));
             for (span, reference) in names.chain(ctx.references.iter().map(|span| (span, true))) {
                 if !self.context.iter().any(|r| r.entity == span.entity) {
-                    let reading = self.features.read(model, &ctx, span, sentence.start);
+                    // a reading at a reference counts toward the main subject's mean only: its words are not shown
+                    let reading = self.features.read(model, &ctx, span, sentence.start, !reference);
                     self.context.push(context::Reading { reference, ..reading });
                 }
             }
