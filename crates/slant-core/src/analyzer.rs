@@ -68,7 +68,14 @@ impl Analyzer {
             keep_mentions: config.keep_mentions,
             framing: config.framing,
             segmenter: Segmenter::new(config.max_sentence_bytes),
-            vocab: Vocab::new(tracker.gazetteer(), Lexicon::with_extra(&config.lexicon)),
+            vocab: {
+                let vocab = Vocab::new(tracker.gazetteer(), Lexicon::with_extra(&config.lexicon));
+                if config.framing {
+                    vocab
+                } else {
+                    vocab.without_framing()
+                }
+            },
             tracker,
             #[cfg(feature = "rules")]
             cue_finder: CueFinder::with_rules(config.rules.clone()),

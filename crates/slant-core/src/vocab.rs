@@ -64,6 +64,9 @@ pub(crate) struct Vocab {
     forms: String,
     /// What a token that is no word reads as.
     no_word: Word,
+    /// Look words up in framing's lists (the lexicons, the context model);
+    /// without framing nothing reads them.
+    framing: bool,
 }
 
 impl Vocab {
@@ -80,7 +83,15 @@ impl Vocab {
             roles: Vec::new(),
             forms: String::new(),
             no_word: Word::default(),
+            framing: true,
         }
+    }
+
+    /// The same table for an analyzer without framing: new words are not
+    /// looked up in framing's lists (their roles, phrases, model weights and
+    /// function-word fact stay empty).
+    pub(crate) fn without_framing(self) -> Self {
+        Vocab { framing: false, ..self }
     }
 
     /// The framing lexicon the entries were looked up in.
@@ -164,20 +175,21 @@ impl Vocab {
         // the name lists matter only where the entity rules read a name's word
         // (`Word::name_like`); most new words are not, and skip that lookup
         let listed = if name_like { self.gaz.word_by_key(name_key) } else { None };
-        let roles = match self.lex.word_by_key(cue_key) {
+        let roles = match self.lex.word_by_key(cue_key).filter(|_| self.framing) {
             Some(r) => {
                 self.roles.push(r.clone());
                 (self.roles.len() - 1) as u32
             }
             None => NO_ROLES,
         };
-        let weights = self.model.word_index_by_key(cue_key).unwrap_or(NO_WEIGHTS);
+        let weights = if self.framing { self.model.word_index_by_key(cue_key) } else { None };
+        let weights = weights.unwrap_or(NO_WEIGHTS);
         let facts = [
             (cap, fact::CAP),
             (is_all_caps(raw), fact::ALL_CAPS),
-            (self.lex.starts_phrase_by_key(cue_key), fact::STARTS_PHRASE),
+            (self.framing && self.lex.starts_phrase_by_key(cue_key), fact::STARTS_PHRASE),
             (raw.chars().next().is_some_and(char::is_alphabetic), fact::STARTS_ALPHA),
-            (is_function_word(cue), fact::FUNCTION_WORD),
+            (self.framing && is_function_word(cue), fact::FUNCTION_WORD),
             (name_like, fact::NAME_LIKE),
             (listed.is_some_and(|w| w.starts_phrase), fact::STARTS_NAME),
             (takes_dot(raw), fact::TAKES_DOT),
@@ -307,6 +319,23 @@ mod tests {
         assert!(v.roles(x).is_none());
         let c = v.intern("contrary").id;
         assert!(v.word(c).has(fact::STARTS_PHRASE));
+    }
+
+    #[test]
+    fn without_framing_a_word_has_its_entity_facts_only() {
+        let mut full = vocab();
+        let mut bare = vocab().without_framing();
+        for w in ["dictator", "President", "the", "Mr", "contrary", "praised", "NATO", "he"] {
+            let (a, b) = (full.intern(w), bare.intern(w));
+            let entity_facts = [fact::CAP, fact::ALL_CAPS, fact::STARTS_ALPHA, fact::NAME_LIKE, fact::STARTS_NAME];
+            for bit in entity_facts.into_iter().chain([fact::TAKES_DOT]) {
+                assert_eq!(a.facts.has(bit), b.facts.has(bit), "{w}");
+            }
+            assert_eq!((a.facts.name_bits, a.facts.ref_word), (b.facts.name_bits, b.facts.ref_word), "{w}");
+            assert_eq!((b.roles, b.weights), (NO_ROLES, NO_WEIGHTS), "{w}");
+            assert!(!b.facts.has(fact::FUNCTION_WORD) && !b.facts.has(fact::STARTS_PHRASE), "{w}");
+        }
+        assert!(full.intern("dictator").roles != NO_ROLES);
     }
 
     #[test]
