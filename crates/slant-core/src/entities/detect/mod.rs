@@ -80,6 +80,8 @@ pub(crate) struct TokInfo {
     pub(crate) initial: bool,
     /// A word of a name already seen in the document.
     pub(crate) known: bool,
+    /// A four-digit year.
+    year: bool,
     /// Index of the word in the gazetteer, if a multi-word name of the lists starts with it.
     pub(crate) word: Option<u32>,
 }
@@ -89,8 +91,6 @@ pub(crate) struct TokInfo {
 pub(crate) struct Detector {
     pub(crate) info: Vec<TokInfo>,
     pub(crate) lower: String,
-    /// Tokens that are a four-digit year.
-    years: Vec<bool>,
     counts: Counts,
     scratch: Scratch,
 }
@@ -130,7 +130,6 @@ struct SentCtx<'a> {
     lts: &'a [LTok],
     info: &'a [TokInfo],
     lower: &'a str,
-    years: &'a [bool],
     gaz: &'a Gazetteer,
     doc: &'a Doc,
 }
@@ -169,7 +168,7 @@ impl Detector {
         out.clear();
         self.prepare(text, lts, vocab, doc);
         let (caps_mode, title_mode) = self.modes(text, lts);
-        let sx = SentCtx { text, lts, info: &self.info, lower: &self.lower, years: &self.years, gaz, doc };
+        let sx = SentCtx { text, lts, info: &self.info, lower: &self.lower, gaz, doc };
         let n = lts.len();
         let mut i = 0;
         while i < n {
@@ -207,7 +206,6 @@ impl Detector {
     /// What each token is, from the word table; `lts` words must all have an id.
     fn prepare(&mut self, text: &str, lts: &[LTok], vocab: &Vocab, doc: &Doc) {
         self.info.clear();
-        self.years.clear();
         self.lower.clear();
         // Lower-case words are read in place from this copy; lower-cased capitalised words follow it.
         self.lower.push_str(text);
@@ -215,10 +213,10 @@ impl Detector {
         let mut prev: Option<&LTok> = None;
         let mut seen_word = false;
         for t in lts {
-            let w = text.get(t.start..t.end).unwrap_or("");
             let initial = sentence_start::any_word_capitalised_at(text, prev, t, seen_word);
             let mut info = TokInfo { initial, ..TokInfo::default() };
-            let mut year = false;
+            // a token's text is read only where it is needed: most need only its length
+            let len = t.end - t.start;
             match t.kind {
                 TokenKind::Word => {
                     seen_word = true;
@@ -235,18 +233,18 @@ impl Detector {
                         info.known = info.bits & class::FUNCTION == 0 && doc.knows_token(lower);
                         self.counts.words += 1;
                         self.counts.caps += 1;
-                        if w.len() > 3 {
+                        if len > 3 {
                             self.counts.long += 1;
                             self.counts.long_caps += 1;
                         }
-                        if w.len() > 1 && word.has(fact::ALL_CAPS) {
+                        if len > 1 && word.has(fact::ALL_CAPS) {
                             self.counts.upper += 1;
                         }
                     } else {
                         info.lo = (t.start, t.end);
                         if word.has(fact::STARTS_ALPHA) {
                             self.counts.words += 1;
-                            if w.len() > 3 {
+                            if len > 3 {
                                 self.counts.long += 1;
                             }
                         }
@@ -254,12 +252,12 @@ impl Detector {
                 }
                 TokenKind::Number => {
                     seen_word = true;
-                    year = w.len() == 4 && (w.starts_with("19") || w.starts_with("20"));
+                    let w = text.get(t.start..t.end).unwrap_or("");
+                    info.year = len == 4 && (w.starts_with("19") || w.starts_with("20"));
                 }
                 _ => {}
             }
             self.info.push(info);
-            self.years.push(year);
             prev = Some(t);
         }
     }
@@ -406,7 +404,7 @@ impl<'a> SentCtx<'a> {
 
     /// Token `s - 1` is a four-digit year.
     fn year_before(&self, s: usize) -> bool {
-        self.years.get(s - 1).copied().unwrap_or(false)
+        self.info.get(s - 1).is_some_and(|x| x.year)
     }
 
     /// "the Chinese People's Liberation Army (PLA)": the acronym names the same referent.

@@ -13,6 +13,7 @@ use super::{RunCtx, TokInfo};
 // the gap between two tokens is mostly one space, too short for the memchr
 // that `contains` would call: a plain loop is cheaper (measured)
 #[allow(clippy::manual_contains)]
+#[inline]
 pub(super) fn any_word_capitalised_at(text: &str, prev: Option<&LTok>, t: &LTok, seen_word: bool) -> bool {
     !seen_word
         || prev.is_some_and(|p| {
