@@ -160,7 +160,11 @@ pub(crate) fn logical_tokens(text: &str, toks: &[Token], words: &[TokWord], out:
         let mut lt = LTok { start: t.start, end: t.end, kind: t.kind, word: word.id, facts: word.facts };
         if t.kind == TokenKind::Word {
             if let Some(next) = toks.get(i + 1) {
-                if next.start == t.end && text.get(next.start..next.end) == Some(".") {
+                // a punctuation token is one character: this one is a dot written right after the word
+                let dot_after = next.start == t.end
+                    && next.kind == TokenKind::Punct
+                    && text.as_bytes().get(next.start) == Some(&b'.');
+                if dot_after {
                     // the word table knows it of a looked-up word; else it is read here
                     let dotted = if word.id == NO_WORD {
                         takes_dot(text.get(t.start..t.end).unwrap_or(""))
