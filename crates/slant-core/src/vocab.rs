@@ -252,6 +252,17 @@ impl Vocab {
     }
 }
 
+/// `KEY_MASKS[n]` keeps the low `n` bytes of a 128-bit word.
+const KEY_MASKS: [u128; 16] = {
+    let mut masks = [0u128; 16];
+    let mut n = 1;
+    while n < 16 {
+        masks[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
+
 /// A word of up to 15 bytes as one integer: its bytes, then its length in
 /// the top byte. `bytes` is the word followed by the rest of the sentence:
 /// a word with 16 bytes after its start is read in one load.
@@ -262,7 +273,8 @@ fn short_key(bytes: &[u8], len: usize) -> Option<u128> {
     }
     let tag = (len as u128) << 120;
     if let Some(Ok(wide)) = bytes.get(..16).map(<[u8; 16]>::try_from) {
-        let mask = (1u128 << (8 * len)) - 1;
+        // a 128-bit shift by a variable amount is a branchy sequence: the masks are a table
+        let mask = KEY_MASKS.get(len).copied().unwrap_or(0);
         return Some(u128::from_le_bytes(wide) & mask | tag);
     }
     let mut key = [0u8; 16];
