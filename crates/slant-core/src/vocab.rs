@@ -111,42 +111,49 @@ impl Vocab {
             self.forms.clear();
         }
         out.clear();
-        out.extend(tokens.iter().map(|t| match (t.kind, text.get(t.start..t.end)) {
-            (TokenKind::Word, Some(raw)) => {
-                self.intern_at(raw, text.as_bytes().get(t.start..).unwrap_or(raw.as_bytes()))
-            }
+        out.extend(tokens.iter().map(|t| match t.kind {
+            TokenKind::Word => self.intern_span(text, t.start, t.end),
             _ => NOT_A_WORD,
         }));
     }
 
     /// The word as written, added when new.
     pub(crate) fn intern(&mut self, raw: &str) -> TokWord {
-        self.intern_at(raw, raw.as_bytes())
+        self.intern_span(raw, 0, raw.len())
     }
 
-    /// [`intern`](Self::intern), with `from` the bytes from the word's start on.
+    /// The word `text[start..end]`, added when new. A short word is found by
+    /// its bytes; its text is sliced (a checked `&str`) only when it is new.
     #[inline]
-    fn intern_at(&mut self, raw: &str, from: &[u8]) -> TokWord {
-        match short_key(from, raw.len()) {
-            Some(key) => {
-                if let Some(&word) = self.short_ids.get(&key) {
-                    return word;
-                }
+    fn intern_span(&mut self, text: &str, start: usize, end: usize) -> TokWord {
+        let from = text.as_bytes().get(start..).unwrap_or_default();
+        let Some(key) = short_key(from, end.saturating_sub(start)) else {
+            return match text.get(start..end) {
+                Some(raw) => self.intern_long(raw),
+                None => NOT_A_WORD,
+            };
+        };
+        if let Some(&word) = self.short_ids.get(&key) {
+            return word;
+        }
+        let Some(raw) = text.get(start..end) else { return NOT_A_WORD };
+        let word = self.add(raw);
+        self.short_ids.insert(key, word);
+        word
+    }
+
+    /// [`intern_span`](Self::intern_span) of a word of more than 15 bytes.
+    fn intern_long(&mut self, raw: &str) -> TokWord {
+        match self.long_ids.get(raw) {
+            Some(&id) => {
+                let forms = self.forms(id);
+                TokWord { id, roles: forms.roles, weights: forms.weights, facts: *self.word(id) }
+            }
+            None => {
                 let word = self.add(raw);
-                self.short_ids.insert(key, word);
+                self.long_ids.insert(raw.into(), word.id);
                 word
             }
-            None => match self.long_ids.get(raw) {
-                Some(&id) => {
-                    let forms = self.forms(id);
-                    TokWord { id, roles: forms.roles, weights: forms.weights, facts: *self.word(id) }
-                }
-                None => {
-                    let word = self.add(raw);
-                    self.long_ids.insert(raw.into(), word.id);
-                    word
-                }
-            },
         }
     }
 
