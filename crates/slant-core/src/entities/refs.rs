@@ -298,9 +298,11 @@ impl References {
             }
             let Some(t) = lts.get(i) else { break };
             if t.kind == TokenKind::Punct {
-                let w = lower(i);
-                if matches!(w, "\"" | "“" | "”") {
-                    in_quote = !in_quote && w != "”";
+                // a punctuation token is one character: read in place
+                match text.get(t.start..t.end) {
+                    Some("\"" | "“") => in_quote = !in_quote,
+                    Some("”") => in_quote = false,
+                    _ => {}
                 }
                 i += 1;
                 continue;
