@@ -106,11 +106,15 @@ pub fn run(
             batch
                 .par_iter()
                 .map(|(_, line)| {
-                    let worker = rayon::current_thread_index().unwrap_or(0) % analyzers.len();
-                    // each worker locks only its own analyzer: never contended, and a
-                    // panic elsewhere cannot leave it half-updated for this line
-                    let mut analyzer = analyzers[worker].lock().unwrap_or_else(|e| e.into_inner());
-                    analyse_line(line, &mut analyzer, fields, lossy)
+                    // each worker locks only its own analyzer, so the lock is never contended
+                    let worker = rayon::current_thread_index().unwrap_or(0);
+                    match analyzers.get(worker % analyzers.len().max(1)) {
+                        Some(slot) => {
+                            let mut analyzer = slot.lock().unwrap_or_else(|e| e.into_inner());
+                            analyse_line(line, &mut analyzer, fields, lossy)
+                        }
+                        None => analyse_line(line, &mut Analyzer::new(config.clone()), fields, lossy),
+                    }
                 })
                 .collect()
         });

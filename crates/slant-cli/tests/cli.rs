@@ -134,6 +134,30 @@ fn corpus_mode_keeps_order_and_reports_a_bad_line() {
 }
 
 #[test]
+fn a_corpus_worker_analyses_each_document_as_a_new_analyzer_would() {
+    // the seed article's paragraphs, each a document, repeated past one batch (256 lines)
+    // in a shifting order, so each worker's analyzer meets them after different others
+    let article = include_str!("../../slant-core/tests/data/seed_article.txt");
+    let mut docs: Vec<&str> = article.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
+    assert!(docs.len() >= 5, "the seed article has paragraphs");
+    // a person named, and a pronoun with no one named before it in its own document
+    docs.extend(["Senator Jane Smith spoke in Ohio on Monday.", "He falsely claimed the plan was a disgrace."]);
+    let line = |k: usize| serde_json::json!({"id": k, "text": docs[k]}).to_string() + "\n";
+    let alone: Vec<serde_json::Value> = (0..docs.len())
+        .map(|k| serde_json::from_str(&stdout(&slant(&["analyze", "--corpus"], line(k).as_bytes()))).unwrap())
+        .collect();
+    let order: Vec<usize> = (0..300).map(|i| (i * 7 + i / docs.len()) % docs.len()).collect();
+    let input: String = order.iter().map(|&k| line(k)).collect();
+    let out = slant(&["analyze", "--corpus", "--jobs", "2"], input.as_bytes());
+    assert!(out.status.success());
+    let lines: Vec<serde_json::Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), order.len());
+    for (got, &k) in lines.iter().zip(&order) {
+        assert_eq!(got, &alone[k], "document {k}");
+    }
+}
+
+#[test]
 fn corpus_field_names_are_configurable() {
     let out = slant(
         &["analyze", "--corpus", "--id-field", "key", "--text-field", "body"],
