@@ -34,14 +34,9 @@ struct Forms {
     name_form: (u32, u32),
     /// Byte range of the lexicons' form: the same with a non-breaking hyphen written as '-'.
     cue_form: (u32, u32),
-    /// Index into `Vocab::roles`, or [`NO_ROLES`].
-    roles: u32,
-    /// Index among the context model's words, or [`NO_WEIGHTS`].
-    weights: u32,
 }
 
-const NO_FORMS: Forms =
-    Forms { name_word: None, name_form: (0, 0), cue_form: (0, 0), roles: NO_ROLES, weights: NO_WEIGHTS };
+const NO_FORMS: Forms = Forms { name_word: None, name_form: (0, 0), cue_form: (0, 0) };
 
 /// The table of one analyzer.
 #[derive(Debug)]
@@ -53,17 +48,14 @@ pub(crate) struct Vocab {
     /// and facts; comparing integers spares following a pointer to every key,
     /// and the facts come with the lookup (the bucket has room for them).
     short_ids: FxMap<u128, TokWord>,
-    /// A longer word → its id.
-    long_ids: FxMap<Box<str>, u32>,
-    words: Vec<Word>,
-    /// By word id, as `words`.
+    /// A longer word → its id and facts, as `short_ids`.
+    long_ids: FxMap<Box<str>, TokWord>,
+    /// By word id: where the word's forms and name-list entry are.
     word_forms: Vec<Forms>,
     /// The lexicon roles of the words that have some.
     roles: Vec<Roles>,
     /// The lower-cased forms of all words, one after another.
     forms: String,
-    /// What a token that is no word reads as.
-    no_word: Word,
     /// Look words up in framing's lists (the lexicons, the context model);
     /// without framing nothing reads them.
     framing: bool,
@@ -78,11 +70,9 @@ impl Vocab {
             model,
             short_ids: FxMap::default(),
             long_ids: FxMap::default(),
-            words: Vec::new(),
             word_forms: Vec::new(),
             roles: Vec::new(),
             forms: String::new(),
-            no_word: Word::default(),
             framing: true,
         }
     }
@@ -102,10 +92,9 @@ impl Vocab {
     /// The word of each token of a sentence, [`NOT_A_WORD`] for tokens that
     /// are not words. Ids stay valid until the next call.
     pub(crate) fn intern_tokens(&mut self, text: &str, tokens: &[Token], out: &mut Vec<TokWord>) {
-        if self.words.len() >= MAX_WORDS {
+        if self.word_forms.len() >= MAX_WORDS {
             self.short_ids.clear();
             self.long_ids.clear();
-            self.words.clear();
             self.word_forms.clear();
             self.roles.clear();
             self.forms.clear();
@@ -144,22 +133,17 @@ impl Vocab {
 
     /// [`intern_span`](Self::intern_span) of a word of more than 15 bytes.
     fn intern_long(&mut self, raw: &str) -> TokWord {
-        match self.long_ids.get(raw) {
-            Some(&id) => {
-                let forms = self.forms(id);
-                TokWord { id, roles: forms.roles, weights: forms.weights, facts: *self.word(id) }
-            }
-            None => {
-                let word = self.add(raw);
-                self.long_ids.insert(raw.into(), word.id);
-                word
-            }
+        if let Some(&word) = self.long_ids.get(raw) {
+            return word;
         }
+        let word = self.add(raw);
+        self.long_ids.insert(raw.into(), word);
+        word
     }
 
     /// Looks a new word up in every list.
     fn add(&mut self, raw: &str) -> TokWord {
-        let id = self.words.len() as u32;
+        let id = self.word_forms.len() as u32;
         let start = self.forms.len();
         lower_into(raw, &mut self.forms);
         let name_form = (start as u32, self.forms.len() as u32);
@@ -182,21 +166,26 @@ impl Vocab {
         // the name lists matter only where the entity rules read a name's word
         // (`Word::name_like`); most new words are not, and skip that lookup
         let listed = if name_like { self.gaz.word_by_key(name_key) } else { None };
-        let roles = match self.lex.word_by_key(cue_key).filter(|_| self.framing) {
-            Some(r) => {
-                self.roles.push(r.clone());
-                (self.roles.len() - 1) as u32
-            }
-            None => NO_ROLES,
+        // framing's lists: an analyzer without framing reads none of them, and skips the lookups
+        let (roles, weights, starts_phrase, function_word) = if self.framing {
+            let roles = match self.lex.word_by_key(cue_key) {
+                Some(r) => {
+                    self.roles.push(r.clone());
+                    (self.roles.len() - 1) as u32
+                }
+                None => NO_ROLES,
+            };
+            let weights = self.model.word_index_by_key(cue_key).unwrap_or(NO_WEIGHTS);
+            (roles, weights, self.lex.starts_phrase_by_key(cue_key), is_function_word(cue))
+        } else {
+            (NO_ROLES, NO_WEIGHTS, false, false)
         };
-        let weights = if self.framing { self.model.word_index_by_key(cue_key) } else { None };
-        let weights = weights.unwrap_or(NO_WEIGHTS);
         let facts = [
             (cap, fact::CAP),
             (is_all_caps(raw), fact::ALL_CAPS),
-            (self.framing && self.lex.starts_phrase_by_key(cue_key), fact::STARTS_PHRASE),
+            (starts_phrase, fact::STARTS_PHRASE),
             (raw.chars().next().is_some_and(char::is_alphabetic), fact::STARTS_ALPHA),
-            (self.framing && is_function_word(cue), fact::FUNCTION_WORD),
+            (function_word, fact::FUNCTION_WORD),
             (name_like, fact::NAME_LIKE),
             (listed.is_some_and(|w| w.starts_phrase), fact::STARTS_NAME),
             (takes_dot(raw), fact::TAKES_DOT),
@@ -205,15 +194,8 @@ impl Vocab {
         // the reference rules read a name's word lower-cased, any other as written
         let ref_word = RefWord::of(if name_like { name } else { raw });
         let word = Word::new(listed.map_or(0, |w| w.bits), facts, ref_word);
-        self.word_forms.push(Forms { name_word: listed.map(|w| w.id), name_form, cue_form, roles, weights });
-        self.words.push(word);
+        self.word_forms.push(Forms { name_word: listed.map(|w| w.id), name_form, cue_form });
         TokWord { id, roles, weights, facts: word }
-    }
-
-    /// The entry of `id` (an empty one for [`NO_WORD`]).
-    #[inline]
-    pub(crate) fn word(&self, id: u32) -> &Word {
-        self.words.get(id as usize).unwrap_or(&self.no_word)
     }
 
     fn forms(&self, id: u32) -> &Forms {
@@ -224,12 +206,6 @@ impl Vocab {
     #[inline]
     pub(crate) fn name_word(&self, id: u32) -> Option<u32> {
         self.forms(id).name_word
-    }
-
-    /// The lexicon roles of `id` as a single word.
-    #[cfg(test)]
-    pub(crate) fn roles(&self, id: u32) -> Option<&Roles> {
-        self.roles_at(self.forms(id).roles)
     }
 
     /// The lexicon roles kept at `index` ([`TokWord::roles`]).
@@ -307,9 +283,9 @@ mod tests {
         assert_ne!(v.intern("vice‑president").id, a);
         assert_eq!(v.name_form(a), "vice‑president");
         assert_eq!(v.cue_form(a), "vice-president");
-        let b = v.intern("People’s").id;
-        assert_eq!(v.name_form(b), "people's");
-        assert!(v.word(b).has(fact::CAP) && !v.word(b).has(fact::ALL_CAPS));
+        let b = v.intern("People’s");
+        assert_eq!(v.name_form(b.id), "people's");
+        assert!(b.facts.has(fact::CAP) && !b.facts.has(fact::ALL_CAPS));
         assert_eq!(v.name_form(NO_WORD), "");
     }
 
@@ -330,14 +306,14 @@ mod tests {
     #[test]
     fn entries_carry_every_list() {
         let mut v = vocab();
-        let p = v.intern("President").id;
-        assert!(v.word(p).name_bits != 0);
-        let d = v.intern("dictator").id;
-        assert!(v.roles(d).is_some_and(|r| r.label.is_some()));
-        let x = v.intern("Xyzzy").id;
-        assert!(v.roles(x).is_none());
-        let c = v.intern("contrary").id;
-        assert!(v.word(c).has(fact::STARTS_PHRASE));
+        let p = v.intern("President");
+        assert!(p.facts.name_bits != 0);
+        let d = v.intern("dictator");
+        assert!(v.roles_at(d.roles).is_some_and(|r| r.label.is_some()));
+        let x = v.intern("Xyzzy");
+        assert!(v.roles_at(x.roles).is_none());
+        let c = v.intern("contrary");
+        assert!(c.facts.has(fact::STARTS_PHRASE));
     }
 
     #[test]
@@ -365,14 +341,14 @@ mod tests {
         let mut toks = Vec::new();
         crate::lexical::tokens::tokenize(&text, &mut toks);
         v.intern_tokens(&text, &toks, &mut ids);
-        assert!(v.words.len() > MAX_WORDS);
+        assert!(v.word_forms.len() > MAX_WORDS);
         let long = v.intern("Counterrevolutionaries").id;
         assert_eq!(v.intern("Counterrevolutionaries").id, long);
         assert_eq!(v.name_form(long), "counterrevolutionaries");
         let mut toks2 = Vec::new();
         crate::lexical::tokens::tokenize("Dictator w5", &mut toks2);
         v.intern_tokens("Dictator w5", &toks2, &mut ids);
-        assert_eq!(v.words.len(), 2);
+        assert_eq!(v.word_forms.len(), 2);
         assert_eq!(v.cue_form(ids[0].id), "dictator");
         assert_eq!(v.name_form(ids[1].id), "w5");
     }
