@@ -107,8 +107,9 @@ pub fn run(
                 .par_iter()
                 .map(|(_, line)| {
                     // each worker locks only its own analyzer, so the lock is never contended
-                    let worker = rayon::current_thread_index().unwrap_or(0);
-                    match analyzers.get(worker % analyzers.len().max(1)) {
+                    // (a pool thread's index is below the pool's size; only a call from
+                    // outside the pool, which does not happen, makes its own analyzer)
+                    match rayon::current_thread_index().and_then(|worker| analyzers.get(worker)) {
                         Some(slot) => {
                             let mut analyzer = slot.lock().unwrap_or_else(|e| e.into_inner());
                             analyse_line(line, &mut analyzer, fields, lossy)
