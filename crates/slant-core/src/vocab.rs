@@ -13,12 +13,13 @@ use std::sync::Arc;
 use crate::lexical::hash::{word_key, FxMap};
 use crate::lexical::tokens::{Token, TokenKind};
 use crate::lexical::words::{
-    article_name, fact, is_all_caps, is_cap, is_function_word, lower_into, takes_dot, RefWord,
+    article_name, fact, is_all_caps, is_cap, is_function_word, lower_into, takes_dot, RefFacts, RefWord,
 };
 pub(crate) use crate::lexical::words::{TokWord, Word, NOT_A_WORD, NO_ROLES, NO_WEIGHTS};
 use crate::resources::context_model::{Model as ContextModel, TokWeights};
 use crate::resources::gazetteer::Gazetteer;
 use crate::resources::lexicon::{Lexicon, Roles};
+use crate::resources::references::ReferenceLists;
 
 /// Distinct words kept before the table starts afresh (news articles use a
 /// few thousand).
@@ -44,6 +45,7 @@ pub(crate) struct Vocab {
     gaz: Arc<Gazetteer>,
     lex: Cow<'static, Lexicon>,
     model: &'static ContextModel,
+    ref_lists: &'static ReferenceLists,
     /// A word of up to 15 bytes, packed into an integer (see [`short_key`]) → its id
     /// and facts; comparing integers spares following a pointer to every key,
     /// and the facts come with the lookup (the bucket has room for them).
@@ -68,6 +70,7 @@ impl Vocab {
             gaz,
             lex,
             model,
+            ref_lists: ReferenceLists::shipped(),
             short_ids: FxMap::default(),
             long_ids: FxMap::default(),
             word_forms: Vec::new(),
@@ -192,8 +195,9 @@ impl Vocab {
         ];
         let facts = facts.iter().filter(|(on, _)| *on).fold(0, |all, (_, bit)| all | bit);
         // the reference rules read a name's word lower-cased, any other as written
-        let ref_word = RefWord::of(if name_like { name } else { raw });
-        let word = Word::new(listed.map_or(0, |w| w.bits), facts, ref_word);
+        let (ref_form, ref_key) = if name_like || raw == name { (name, name_key) } else { (raw, word_key(raw)) };
+        let refs = RefFacts::new(RefWord::of(ref_form), self.ref_lists.hints(ref_key));
+        let word = Word::new(listed.map_or(0, |w| w.bits), facts, refs);
         self.word_forms.push(Forms { name_word: listed.map(|w| w.id), name_form, cue_form });
         TokWord { id, roles, weights, facts: word }
     }
@@ -326,7 +330,7 @@ mod tests {
             for bit in entity_facts.into_iter().chain([fact::TAKES_DOT]) {
                 assert_eq!(a.facts.has(bit), b.facts.has(bit), "{w}");
             }
-            assert_eq!((a.facts.name_bits, a.facts.ref_word), (b.facts.name_bits, b.facts.ref_word), "{w}");
+            assert_eq!((a.facts.name_bits, a.facts.refs), (b.facts.name_bits, b.facts.refs), "{w}");
             assert_eq!((b.roles, b.weights), (NO_ROLES, NO_WEIGHTS), "{w}");
             assert!(!b.facts.has(fact::FUNCTION_WORD) && !b.facts.has(fact::STARTS_PHRASE), "{w}");
         }

@@ -25,16 +25,11 @@
 //! ten pointed at a named group); "its" is resolved only to an organisation
 //! or place named in the same or the previous sentence with no rival.
 
-use std::sync::OnceLock;
-
 use crate::lexical::hash::FxMap;
-use crate::lexical::shipped::{data_lines, shipped};
 use crate::lexical::tokens::TokenKind;
-use crate::lexical::words::{front_coded, is_cap, LTok, RefWord};
+use crate::lexical::words::{is_cap, ref_hint, LTok, RefWord, NO_WORD};
 use crate::model::{Label, MentionKind};
-
-const GIVEN_NAME_SEX: &str = shipped!("../../data/names/given_name_sex.tsv");
-const ROLES: &str = shipped!("../../data/names/roles.tsv");
+use crate::resources::references::{Gender, ReferenceLists as Lists, Role, RoleTarget};
 
 /// How many sentences back a pronoun's antecedent may be named.
 const PRONOUN_WINDOW: usize = 2;
@@ -47,87 +42,6 @@ const MAIN_PERSON_MENTIONS: u32 = 2;
 const MAIN_PLACE_MENTIONS: u32 = 2;
 /// A candidate must lead the next one by this much salience to be chosen.
 const MARGIN: f32 = 1.0;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-enum Gender {
-    #[default]
-    Unknown,
-    Male,
-    Female,
-}
-
-/// What a role noun can refer to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RoleTarget {
-    /// A person introduced with one of the role's titles.
-    Person,
-    Org,
-    Country,
-    City,
-    /// A place or institution whose name ends in the noun ("Busuanga Island" for "the island").
-    Named,
-}
-
-#[derive(Debug)]
-struct Role {
-    target: RoleTarget,
-    /// Index into `Lists::roles`, a bit in `RefState::roles` (for the first 64 person roles).
-    bit: u64,
-}
-
-/// The shipped lists, parsed once.
-struct Lists {
-    sex: FxMap<Box<str>, Gender>,
-    /// Lower-cased role noun (one or two words joined by a space) → role.
-    roles: FxMap<Box<str>, Role>,
-    /// Lower-cased title or role word → the bits of the roles it introduces.
-    titles: FxMap<Box<str>, u64>,
-}
-
-fn lists() -> &'static Lists {
-    static LISTS: OnceLock<Lists> = OnceLock::new();
-    LISTS.get_or_init(|| {
-        let mut sex = FxMap::default();
-        let mut name = String::new();
-        for (_, line) in data_lines(GIVEN_NAME_SEX) {
-            // a sex, then names front-coded: 1 KB less of the page's gzipped wasm than a name a line
-            let Some((s, names)) = line.split_once('\t') else { continue };
-            let g = match s.trim() {
-                "M" => Gender::Male,
-                "F" => Gender::Female,
-                _ => continue,
-            };
-            front_coded(names, &mut name, |n| {
-                sex.insert(n.to_ascii_lowercase().into_boxed_str(), g);
-            });
-        }
-        let mut roles = FxMap::default();
-        let mut titles: FxMap<Box<str>, u64> = FxMap::default();
-        let mut next_bit = 0u32;
-        for (_, line) in data_lines(ROLES).skip(1) {
-            let mut cols = line.split('\t');
-            let noun = cols.next().unwrap_or("").trim().to_lowercase();
-            let target = match cols.next().map(str::trim) {
-                Some("PERSON") => RoleTarget::Person,
-                Some("ORG") => RoleTarget::Org,
-                Some("COUNTRY") => RoleTarget::Country,
-                Some("CITY") => RoleTarget::City,
-                Some("NAMED") => RoleTarget::Named,
-                _ => continue,
-            };
-            let mut bit = 0;
-            if target == RoleTarget::Person && next_bit < 64 {
-                bit = 1u64 << next_bit;
-                next_bit += 1;
-                for t in cols.next().unwrap_or("").split('|').map(str::trim).filter(|t| !t.is_empty()) {
-                    *titles.entry(t.to_lowercase().into_boxed_str()).or_default() |= bit;
-                }
-            }
-            roles.insert(noun.into_boxed_str(), Role { target, bit });
-        }
-        Lists { sex, roles, titles }
-    })
-}
 
 /// What resolution knows of one entity.
 #[derive(Debug, Clone, Default)]
@@ -270,7 +184,7 @@ impl References {
         named: &[Named],
         out: &mut Vec<Reference>,
     ) {
-        let lists = lists();
+        let lists = Lists::shipped();
         let here = index + 1;
         self.prune(here);
         let fronted = fronted_subject(text, lts, &lower, named);
@@ -280,7 +194,7 @@ impl References {
         let mut i = 0;
         while i < lts.len() {
             if let Some(n) = next_named.next_if(|n| n.first <= i) {
-                self.note_named(n, here, first_in_sentence && !in_quote, &lower, lists);
+                self.note_named(n, here, first_in_sentence && !in_quote, lts, &lower, lists);
                 first_in_sentence = false;
                 // an appositive description: "Michael Steele, the chairman, said"
                 if let Some((end, role)) = self.description_at(n.end, text, lts, &lower, lists, true) {
@@ -308,9 +222,9 @@ impl References {
                 continue;
             }
             // what the word is to these rules, from the word table (as `lower(i)` reads)
-            let class = t.facts.ref_word;
+            let class = t.facts.refs.class();
             if let Some(p) = pronoun_of(class) {
-                let cataphoric = fronted.filter(|f| i < f.comma).and_then(|f| self.cataphora(p, f, &lower, lists));
+                let cataphoric = fronted.filter(|f| i < f.comma).and_then(|f| self.cataphora(p, f, lts, &lower, lists));
                 if let Some(id) = cataphoric.or_else(|| self.resolve_pronoun(p, here)) {
                     out.push(Reference { first: i, end: i + 1, entity: id, kind: MentionKind::Pronoun });
                     let opens = first_in_sentence && !in_quote;
@@ -357,6 +271,7 @@ impl References {
         n: &Named,
         here: usize,
         opens: bool,
+        lts: &[LTok],
         lower: &impl Fn(usize) -> &'a str,
         lists: &Lists,
     ) {
@@ -371,15 +286,21 @@ impl References {
         // family name still names a person of that sex more often than not (GUM coref dev:
         // pronoun F1 0.646 -> 0.662, she 0.669 -> 0.730, he 0.721 -> 0.724 with it)
         let name_gender = if n.label == Label::Person && !n.lone_surname {
-            lists.sex.get(lower(n.first)).copied().unwrap_or_default()
+            sex_at(lts, n.first, lower, lists)
         } else {
             Gender::Unknown
         };
-        let role_bits = lists.titles.get(title).copied().unwrap_or(0)
-            | n.first.checked_sub(2).map_or(0, |k| {
-                // two-word titles: "vice president", "prime minister"
-                pair(&mut self.key, &lists.titles, lower(k), title).copied().unwrap_or(0)
-            });
+        // most words before a name are no title: the word table says which may be
+        let may_be_title = n.first.checked_sub(1).is_some_and(|k| may_be(lts, k, ref_hint::TITLE_PART));
+        let role_bits = if may_be_title {
+            lists.titles.get(title).copied().unwrap_or(0)
+                | n.first.checked_sub(2).map_or(0, |k| {
+                    // two-word titles: "vice president", "prime minister"
+                    pair(&mut self.key, &lists.titles, lower(k), title).copied().unwrap_or(0)
+                })
+        } else {
+            0
+        };
         let st = self.state(n.entity);
         st.label = Some(n.label);
         st.country |= n.country;
@@ -448,9 +369,12 @@ impl References {
             }
             let w = lower(i);
             let two = lts.get(i + 1).filter(|t| t.kind == TokenKind::Word).map(|_| lower(i + 1));
+            // most words are no role noun: the word table says which may be
+            let two = two.filter(|_| may_be(lts, i, ref_hint::STARTS_ROLE_PAIR));
             let (role, end) = match two.and_then(|b| pair(&mut self.key, &lists.roles, w, b)) {
                 Some(r) => (Some(r), i + 2),
-                None => (lists.roles.get(w), i + 1),
+                None if may_be(lts, i, ref_hint::ROLE) => (lists.roles.get(w), i + 1),
+                None => (None, i + 1),
             };
             // "the Union", "the Court", "the Secretary": capitalised, the noun is used as a
             // name (of an institution or office), not as a description of one named before
@@ -548,6 +472,7 @@ impl References {
         &self,
         p: Pronoun,
         fronted: Fronted,
+        lts: &[LTok],
         lower: &impl Fn(usize) -> &'a str,
         lists: &Lists,
     ) -> Option<usize> {
@@ -555,7 +480,7 @@ impl References {
         let gender = if known != Gender::Unknown || fronted.lone_surname {
             known
         } else {
-            lists.sex.get(lower(fronted.first)).copied().unwrap_or_default()
+            sex_at(lts, fronted.first, lower, lists)
         };
         let fits = match p {
             Pronoun::He => gender != Gender::Female,
@@ -736,6 +661,22 @@ fn is_copula(w: &str) -> bool {
             | "remains"
             | "remained"
     )
+}
+
+/// Whether the reference lists may know token `i` as `hint` says: a word of
+/// the word table answers from its hints; any other token (a merged "Mr.",
+/// punctuation) must be looked up.
+fn may_be(lts: &[LTok], i: usize, hint: u8) -> bool {
+    lts.get(i).is_none_or(|t| t.word == NO_WORD || t.facts.refs.has(hint))
+}
+
+/// The sex of the given name at token `i` (read as `lower(i)`): from the
+/// word table's hints for a word it holds, else looked up.
+fn sex_at<'a>(lts: &[LTok], i: usize, lower: &impl Fn(usize) -> &'a str, lists: &Lists) -> Gender {
+    match lts.get(i) {
+        Some(t) if t.word != NO_WORD => Gender::of_hints(|bit| t.facts.refs.has(bit)),
+        _ => lists.sex.get(lower(i)).copied().unwrap_or_default(),
+    }
 }
 
 /// The entry of the two words `a b`, the key written into `key`.

@@ -249,13 +249,16 @@ impl SentenceFeatures {
         let a = reads.partition_point(|r| (r.tok as usize) < span.first);
         let b = reads.partition_point(|r| (r.tok as usize) < span.end).max(a);
         let n = reads.len();
+        // each read's share of the logits is only for naming the words: none without
         self.shares.clear();
-        self.shares.resize(n, [0.0; 2]);
+        if explained {
+            self.shares.resize(n, [0.0; 2]);
+        }
         let shares = &mut self.shares[..];
         // unigrams, and bigrams that do not touch the mention: both tokens on one side of it.
         // Before it, as summed in `prepare`; after it, the sum goes on from there.
         let mut sums = Sums { z: self.prefix.get(a).copied().unwrap_or_default(), count: (2 * a).saturating_sub(1) };
-        if a > 0 {
+        if a > 0 && explained {
             shares[..a - 1].copy_from_slice(&self.share_inner[..a - 1]);
             shares[a - 1] = self.share_last[a - 1];
         }
@@ -268,7 +271,7 @@ impl SentenceFeatures {
                 add(&mut sums.z, r.bigram);
             }
         }
-        if b < n {
+        if b < n && explained {
             // the first read after the mention has no bigram ending at it
             let first = &reads[b];
             let mut share = [0.0f32; 2];
@@ -317,7 +320,7 @@ impl SentenceFeatures {
             let (neg, pos) = (w[0] * r.valence, w[1] * r.valence);
             z[0] += neg;
             z[1] += pos;
-            if let Some(share) = self.shares.get_mut(k) {
+            if let Some(share) = shares.get_mut(k) {
                 share[0] += neg / scale;
                 share[1] += pos / scale;
             }
@@ -338,7 +341,7 @@ impl SentenceFeatures {
             Reading { entity: span.entity, score, lean, words: [None; WORDS_PER_SENTENCE], reference: false };
         let explaining = if explained { &self.explaining[..] } else { &[] };
         for &k in explaining {
-            let Some(share) = self.shares.get(k as usize) else { continue };
+            let Some(share) = shares.get(k as usize) else { continue };
             let toward_positive = (share[1] - share[0]) * scale;
             if toward_positive * score <= 0.0 {
                 continue;

@@ -22,8 +22,8 @@ pub(crate) struct Word {
     pub(crate) name_bits: u16,
     /// [`fact`] bits.
     facts: u8,
-    /// What the reference rules make of it ([`RefWord`]).
-    pub(crate) ref_word: RefWord,
+    /// What the reference rules make of it.
+    pub(crate) refs: RefFacts,
 }
 
 /// The bits of [`Word::facts`].
@@ -50,19 +50,20 @@ pub(crate) mod fact {
 /// What a word is to the reference rules, as they read it (lower-cased if
 /// [`fact::NAME_LIKE`], else as written).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[repr(u8)]
 pub(crate) enum RefWord {
     #[default]
-    Other,
+    Other = 0,
     /// "he", "him", "his", "himself".
-    He,
+    He = 1,
     /// "she", "her", "hers", "herself".
-    She,
+    She = 2,
     /// "its", "itself".
-    Its,
+    Its = 3,
     /// "the".
-    The,
+    The = 4,
     /// Words that may open a sentence before its subject: "a", "an", "but", "and", "so", "then", "now".
-    Opener,
+    Opener = 5,
 }
 
 impl RefWord {
@@ -79,10 +80,57 @@ impl RefWord {
     }
 }
 
+/// What the reference lists say of a word as the reference rules read it
+/// (the bits of [`RefFacts::has`]). Each says only that a lookup may find
+/// it: without the bit the lookup is known to fail and is not made.
+pub(crate) mod ref_hint {
+    /// A given name borne mostly by men.
+    pub(crate) const MALE: u8 = 1;
+    /// A given name borne mostly by women.
+    pub(crate) const FEMALE: u8 = 1 << 1;
+    /// A role noun on its own ("congressman", "company").
+    pub(crate) const ROLE: u8 = 1 << 2;
+    /// The first word of a two-word role noun ("vice" of "vice president").
+    pub(crate) const STARTS_ROLE_PAIR: u8 = 1 << 3;
+    /// A title or role word on its own ("rep", "chairman"), or the last
+    /// word of a two-word one ("minister" of "prime minister").
+    pub(crate) const TITLE_PART: u8 = 1 << 4;
+}
+
+/// A word's [`RefWord`] and its [`ref_hint`] bits, in one byte: the class
+/// in the low three bits, the hints above them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct RefFacts(u8);
+
+impl RefFacts {
+    pub(crate) const fn new(class: RefWord, hints: u8) -> RefFacts {
+        RefFacts(class as u8 | hints << 3)
+    }
+
+    /// The word's class.
+    #[inline]
+    pub(crate) fn class(self) -> RefWord {
+        match self.0 & 0b111 {
+            1 => RefWord::He,
+            2 => RefWord::She,
+            3 => RefWord::Its,
+            4 => RefWord::The,
+            5 => RefWord::Opener,
+            _ => RefWord::Other,
+        }
+    }
+
+    /// Whether the word has the [`ref_hint`] `bit`.
+    #[inline]
+    pub(crate) fn has(self, bit: u8) -> bool {
+        (self.0 >> 3) & bit != 0
+    }
+}
+
 impl Word {
     /// A word with these [`fact`] bits.
-    pub(crate) const fn new(name_bits: u16, facts: u8, ref_word: RefWord) -> Word {
-        Word { name_bits, facts, ref_word }
+    pub(crate) const fn new(name_bits: u16, facts: u8, refs: RefFacts) -> Word {
+        Word { name_bits, facts, refs }
     }
 
     /// Whether the word has the [`fact`] `bit`.
@@ -111,8 +159,12 @@ pub(crate) const NO_ROLES: u32 = u32::MAX;
 pub(crate) const NO_WEIGHTS: u32 = u32::MAX;
 
 /// The [`TokWord`] of a token that is no word.
-pub(crate) const NOT_A_WORD: TokWord =
-    TokWord { id: NO_WORD, roles: NO_ROLES, weights: NO_WEIGHTS, facts: Word::new(0, 0, RefWord::Other) };
+pub(crate) const NOT_A_WORD: TokWord = TokWord {
+    id: NO_WORD,
+    roles: NO_ROLES,
+    weights: NO_WEIGHTS,
+    facts: Word::new(0, 0, RefFacts::new(RefWord::Other, 0)),
+};
 
 /// A token as the entity rules see it: like [`Token`], but an abbreviation
 /// keeps its dot ("St." "Louis", "George" "W." "Bush").
