@@ -5,11 +5,11 @@ use crate::aggregate::Aggregator;
 use crate::config::Config;
 use crate::entities::{EntityTracker, MentionsOut};
 use crate::framing::CueFinder;
-use crate::lexical::tokens::{tokenize, Token, TokenKind};
+use crate::lexical::words::LTok;
 use crate::model::{Analysis, Cue, Mention, Sentence, SentenceReport};
 use crate::resources::lexicon::Lexicon;
 use crate::segment::Segmenter;
-use crate::vocab::{TokWord, Vocab};
+use crate::vocab::Vocab;
 
 /// Streaming analysis of one document at a time.
 ///
@@ -48,10 +48,8 @@ pub struct Analyzer {
     cue_count: usize,
     sentences: Vec<Sentence>,
     cues: Vec<Cue>,
-    /// Scratch buffers reused for every sentence.
-    tokens: Vec<Token>,
-    /// The tokens' words in `vocab`.
-    word_ids: Vec<TokWord>,
+    /// Scratch buffers reused for every sentence: its tokens with their words.
+    tokens: Vec<LTok>,
     /// The sentence's mentions, when no report takes them.
     mentions: Vec<Mention>,
     finished: Vec<Sentence>,
@@ -87,7 +85,6 @@ impl Analyzer {
             sentences: Vec::new(),
             cues: Vec::new(),
             tokens: Vec::new(),
-            word_ids: Vec::new(),
             mentions: Vec::new(),
             finished: Vec::new(),
         }
@@ -174,17 +171,15 @@ impl Analyzer {
     fn analyze_sentence(&mut self, sentence: Sentence, reported: bool) -> SentenceReport {
         let index = self.sentence_count;
         self.sentence_count += 1;
-        tokenize(&sentence.text, &mut self.tokens);
-        self.aggregator
-            .add_words(self.tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number)).count());
-        if !self.tokens.iter().any(|t| t.kind == TokenKind::Word) {
+        let seen = self.vocab.tokenize(&sentence.text, &mut self.tokens);
+        self.aggregator.add_words(seen.words + seen.numbers);
+        if seen.words == 0 {
             // a sentence without a word (a row of symbols, brackets or emoji) names no one and frames nothing
             return SentenceReport { index, sentence, mentions: Vec::new(), cues: Vec::new() };
         }
-        self.vocab.intern_tokens(&sentence.text, &self.tokens, &mut self.word_ids);
         let mut mentions = std::mem::take(&mut self.mentions);
         let out = MentionsOut { mentions: &mut mentions, with_text: reported };
-        self.tracker.process(&sentence, index, &self.tokens, &self.word_ids, &mut self.vocab, out);
+        self.tracker.process(&sentence, index, &self.tokens, seen.takes_dot, &mut self.vocab, out);
         if !self.framing {
             return SentenceReport {
                 index,
@@ -193,15 +188,9 @@ impl Analyzer {
                 cues: Vec::new(),
             };
         }
-        let cues = self.cue_finder.process(
-            &sentence,
-            index,
-            &self.tokens,
-            &self.word_ids,
-            &self.vocab,
-            &mentions,
-            &|m: &Mention| self.tracker.country_of(m),
-        );
+        let cues = self
+            .cue_finder
+            .process(&sentence, index, &self.tokens, &self.vocab, &mentions, &|m: &Mention| self.tracker.country_of(m));
         for reading in self.cue_finder.context() {
             self.aggregator.add_context(reading, &sentence, index);
         }

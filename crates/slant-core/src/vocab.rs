@@ -11,9 +11,9 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::lexical::hash::{word_key, FxMap};
-use crate::lexical::tokens::{Token, TokenKind};
+use crate::lexical::tokens::{tokenize_with, TokenKind};
 use crate::lexical::words::{
-    article_name, fact, is_all_caps, is_cap, is_function_word, lower_into, takes_dot, RefFacts, RefWord,
+    article_name, fact, is_all_caps, is_cap, is_function_word, lower_into, takes_dot, LTok, RefFacts, RefWord,
 };
 pub(crate) use crate::lexical::words::{TokWord, Word, NOT_A_WORD, NO_ROLES, NO_WEIGHTS};
 use crate::resources::context_model::{Model as ContextModel, TokWeights};
@@ -38,6 +38,18 @@ struct Forms {
 }
 
 const NO_FORMS: Forms = Forms { name_word: None, name_form: (0, 0), cue_form: (0, 0) };
+
+/// What [`Vocab::tokenize`] saw of a sentence.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct SentenceWords {
+    /// How many tokens are words.
+    pub(crate) words: usize,
+    /// How many are numbers.
+    pub(crate) numbers: usize,
+    /// A word may keep a dot written after it ("Mr.", "W."): the entity
+    /// rules' logical tokens may differ from the tokens.
+    pub(crate) takes_dot: bool,
+}
 
 /// The table of one analyzer.
 #[derive(Debug)]
@@ -92,9 +104,9 @@ impl Vocab {
         &self.lex
     }
 
-    /// The word of each token of a sentence, [`NOT_A_WORD`] for tokens that
-    /// are not words. Ids stay valid until the next call.
-    pub(crate) fn intern_tokens(&mut self, text: &str, tokens: &[Token], out: &mut Vec<TokWord>) {
+    /// The tokens of a sentence with their words, in one pass: each word is
+    /// looked up as the tokenizer finds it. Ids stay valid until the next call.
+    pub(crate) fn tokenize(&mut self, text: &str, out: &mut Vec<LTok>) -> SentenceWords {
         if self.word_forms.len() >= MAX_WORDS {
             self.short_ids.clear();
             self.long_ids.clear();
@@ -102,11 +114,22 @@ impl Vocab {
             self.roles.clear();
             self.forms.clear();
         }
-        out.clear();
-        out.extend(tokens.iter().map(|t| match t.kind {
-            TokenKind::Word => self.intern_span(text, t.start, t.end),
-            _ => NOT_A_WORD,
-        }));
+        let mut seen = SentenceWords::default();
+        tokenize_with(text, out, |t| {
+            let mut token = LTok::unlooked(t);
+            match t.kind {
+                TokenKind::Word => {
+                    let word = self.intern_span(text, t.start, t.end);
+                    token.set_word(word);
+                    seen.words += 1;
+                    seen.takes_dot |= word.facts.has(fact::TAKES_DOT);
+                }
+                TokenKind::Number => seen.numbers += 1,
+                _ => {}
+            }
+            token
+        });
+        seen
     }
 
     /// The word as written, added when new.
@@ -298,13 +321,17 @@ mod tests {
         let mut v = vocab();
         let text = "Xi met Putin and the Secretary-General yesterday in Washington";
         let mut toks = Vec::new();
-        crate::lexical::tokens::tokenize(text, &mut toks);
-        let mut ids = Vec::new();
-        v.intern_tokens(text, &toks, &mut ids);
-        for (t, id) in toks.iter().zip(&ids) {
-            assert_eq!(v.intern(&text[t.start..t.end]), *id, "{}", &text[t.start..t.end]);
+        let seen = v.tokenize(text, &mut toks);
+        assert_eq!((seen.words, seen.numbers, seen.takes_dot), (toks.len(), 0, false));
+        for t in &toks {
+            let word = v.intern(&text[t.start..t.end]);
+            assert_eq!((word.id, word.facts, word.roles, word.weights), (t.word, t.facts, t.roles, t.weights));
         }
-        assert_eq!(ids.iter().map(|w| w.id).collect::<std::collections::HashSet<_>>().len(), toks.len());
+        assert_eq!(toks.iter().map(|t| t.word).collect::<std::collections::HashSet<_>>().len(), toks.len());
+        let mut toks = Vec::new();
+        let seen = v.tokenize("Mr. Xi, 70, spoke.", &mut toks);
+        assert_eq!((seen.words, seen.numbers, seen.takes_dot), (3, 1, true));
+        assert!(toks.iter().filter(|t| t.kind != TokenKind::Word).all(|t| t.word == NO_WORD));
     }
 
     #[test]
@@ -340,20 +367,16 @@ mod tests {
     #[test]
     fn a_full_table_starts_afresh_with_the_same_entries() {
         let mut v = vocab();
-        let mut ids = Vec::new();
         let text: String = (0..MAX_WORDS + 10).map(|i| format!("w{i} ")).collect();
         let mut toks = Vec::new();
-        crate::lexical::tokens::tokenize(&text, &mut toks);
-        v.intern_tokens(&text, &toks, &mut ids);
+        v.tokenize(&text, &mut toks);
         assert!(v.word_forms.len() > MAX_WORDS);
         let long = v.intern("Counterrevolutionaries").id;
         assert_eq!(v.intern("Counterrevolutionaries").id, long);
         assert_eq!(v.name_form(long), "counterrevolutionaries");
-        let mut toks2 = Vec::new();
-        crate::lexical::tokens::tokenize("Dictator w5", &mut toks2);
-        v.intern_tokens("Dictator w5", &toks2, &mut ids);
+        v.tokenize("Dictator w5", &mut toks);
         assert_eq!(v.word_forms.len(), 2);
-        assert_eq!(v.cue_form(ids[0].id), "dictator");
-        assert_eq!(v.name_form(ids[1].id), "w5");
+        assert_eq!(v.cue_form(toks[0].word), "dictator");
+        assert_eq!(v.name_form(toks[1].word), "w5");
     }
 }

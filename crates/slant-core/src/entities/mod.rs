@@ -20,8 +20,8 @@ mod refs;
 use std::sync::Arc;
 
 use crate::config::{Config, MENTIONS_KEPT};
-use crate::lexical::tokens::{Token, TokenKind};
-use crate::lexical::words::{logical_tokens, LTok, TokWord, NO_WORD};
+use crate::lexical::tokens::TokenKind;
+use crate::lexical::words::{logical_tokens, LTok, NO_WORD};
 use crate::model::{Entity, EntityMention, Framing, Label, Mention, MentionKind, Sentence};
 use crate::resources::gazetteer::{class, Gazetteer, Source};
 use crate::vocab::Vocab;
@@ -40,6 +40,7 @@ pub(crate) struct EntityTracker {
     entities: Vec<Entity>,
     doc: Doc,
     detector: Detector,
+    /// The logical tokens of a sentence where they differ from its tokens (scratch).
     lts: Vec<LTok>,
     spans: Vec<Span>,
     /// Entity id of each span of the current sentence.
@@ -93,39 +94,49 @@ impl EntityTracker {
     }
 
     /// Finds the mentions in sentence number `index` and links each to an
-    /// entity; `word_ids` are the tokens' words in `vocab`. The mentions
-    /// returned carry their text only `with_text` (the entities' always do).
+    /// entity; `tokens` are its tokens with their words in `vocab`
+    /// ([`Vocab::tokenize`]), `takes_dot` whether a word may keep a dot
+    /// after it. The mentions returned carry their text only `with_text`
+    /// (the entities' always do).
     pub(crate) fn process(
         &mut self,
         sentence: &Sentence,
         index: usize,
-        tokens: &[Token],
-        word_ids: &[TokWord],
+        tokens: &[LTok],
+        takes_dot: bool,
         vocab: &mut Vocab,
         out: MentionsOut<'_>,
     ) {
+        let text = sentence.text.as_str();
+        // the rules' tokens are the sentence's own unless an abbreviation keeps its dot ("Mr."):
+        // then they are a copy, each abbreviation a word of its own
+        let mut merged = std::mem::take(&mut self.lts);
+        let lts = if takes_dot && logical_tokens(text, tokens, &mut merged) {
+            for t in merged.iter_mut().filter(|t| t.kind == TokenKind::Word && t.word == NO_WORD) {
+                t.set_word(vocab.intern(text.get(t.start..t.end).unwrap_or("")));
+            }
+            &merged[..]
+        } else {
+            tokens
+        };
+        debug_assert!(lts.iter().all(|t| t.kind != TokenKind::Word || t.word != NO_WORD), "words looked up");
+        self.mentions(sentence, index, lts, vocab, out);
+        self.lts = merged;
+    }
+
+    /// [`process`](Self::process) over the logical tokens `lts`.
+    fn mentions(&mut self, sentence: &Sentence, index: usize, lts: &[LTok], vocab: &Vocab, out: MentionsOut<'_>) {
         let MentionsOut { mentions, with_text } = out;
         let text = sentence.text.as_str();
-        let merged = logical_tokens(text, tokens, word_ids, &mut self.lts);
-        // abbreviations with their dot ("Mr.") are words of their own (as is every word if no ids came)
-        let unlooked = merged || word_ids.len() < tokens.len();
-        for t in self.lts.iter_mut().filter(|_| unlooked) {
-            if t.kind == TokenKind::Word && t.word == NO_WORD {
-                let word = vocab.intern(text.get(t.start..t.end).unwrap_or(""));
-                t.word = word.id;
-                t.facts = word.facts;
-            }
-        }
         let mut spans = std::mem::take(&mut self.spans);
-        self.detector.detect(text, &self.lts, vocab, &self.gaz, &self.doc, &mut spans);
+        self.detector.detect(text, lts, vocab, &self.gaz, &self.doc, &mut spans);
         spans.sort_by_key(|s| (s.s, s.e));
         mentions.clear();
         self.span_ids.clear();
         self.named.clear();
         let mut last_end = 0;
         for (k, span) in spans.iter().enumerate() {
-            let (Some(first), Some(last)) = (self.lts.get(span.s), span.e.checked_sub(1).and_then(|e| self.lts.get(e)))
-            else {
+            let (Some(first), Some(last)) = (lts.get(span.s), span.e.checked_sub(1).and_then(|e| lts.get(e))) else {
                 self.span_ids.push(usize::MAX);
                 continue;
             };
@@ -147,8 +158,7 @@ impl EntityTracker {
             let mut nw = 0;
             for i in span.s..span.e {
                 let w = self.detector.low(i);
-                let w =
-                    if w.is_empty() { self.lts.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("") } else { w };
+                let w = if w.is_empty() { lts.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("") } else { w };
                 if nw < ranges.len() {
                     let a = self.words_buf.len();
                     self.words_buf.push_str(w);
@@ -166,7 +176,7 @@ impl EntityTracker {
             }
             // an acronym defined for a name, or an alias introduced as one ("X, better known as Y")
             let alias_of =
-                k.checked_sub(1).filter(|&p| spans.get(p).is_some_and(|prev| self.is_alias_gap(prev.e, span.s)));
+                k.checked_sub(1).filter(|&p| spans.get(p).is_some_and(|prev| self.is_alias_gap(lts, prev.e, span.s)));
             let acronym_of =
                 span.acronym_of.or(alias_of).and_then(|p| self.span_ids.get(p).copied()).filter(|&id| id != usize::MAX);
             let cand = Candidate {
@@ -220,14 +230,14 @@ impl EntityTracker {
             });
         }
         self.spans = spans;
-        self.add_references(sentence, index, mentions, with_text);
+        self.add_references(sentence, index, lts, mentions, with_text);
     }
 
     /// The tokens `from..to` between two names introduce the second as another
     /// name of the first: ", known as", ", better known as", "(also known as".
-    fn is_alias_gap(&self, from: usize, to: usize) -> bool {
+    fn is_alias_gap(&self, lts: &[LTok], from: usize, to: usize) -> bool {
         // most names stand apart or side by side: only a short gap opening with punctuation can be one
-        if to <= from + 1 || to - from > 5 || self.lts.get(from).is_none_or(|t| t.kind != TokenKind::Punct) {
+        if to <= from + 1 || to - from > 5 || lts.get(from).is_none_or(|t| t.kind != TokenKind::Punct) {
             return false;
         }
         let mut words = [""; 4];
@@ -247,9 +257,16 @@ impl EntityTracker {
 
     /// Resolves the sentence's pronouns and descriptions and adds them as
     /// mentions (in text order with the names).
-    fn add_references(&mut self, sentence: &Sentence, index: usize, mentions: &mut Vec<Mention>, with_text: bool) {
+    fn add_references(
+        &mut self,
+        sentence: &Sentence,
+        index: usize,
+        lts: &[LTok],
+        mentions: &mut Vec<Mention>,
+        with_text: bool,
+    ) {
         let text = sentence.text.as_str();
-        let (det, lts) = (&self.detector, &self.lts);
+        let det = &self.detector;
         let lower = |i: usize| match det.low(i) {
             "" => lts.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or(""),
             w => w,
@@ -378,7 +395,6 @@ fn word_count(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexical::tokens::tokenize;
     use crate::resources::lexicon::Lexicon;
     use crate::segment::Segmenter;
 
@@ -386,17 +402,18 @@ mod tests {
         Vocab::new(tracker.gazetteer(), Lexicon::with_extra(&[]))
     }
 
-    /// The mentions of sentence `s` (number `index`), with their text.
+    /// The mentions of sentence `s` (number `index`), with their text, its
+    /// tokens made in `tokens` as the analyzer makes them.
     fn mentions_of(
         tracker: &mut EntityTracker,
         s: &Sentence,
         index: usize,
-        tokens: &[Token],
-        ids: &[TokWord],
+        tokens: &mut Vec<LTok>,
         vocab: &mut Vocab,
     ) -> Vec<Mention> {
+        let seen = vocab.tokenize(&s.text, tokens);
         let mut found = Vec::new();
-        tracker.process(s, index, tokens, ids, vocab, MentionsOut { mentions: &mut found, with_text: true });
+        tracker.process(s, index, tokens, seen.takes_dot, vocab, MentionsOut { mentions: &mut found, with_text: true });
         found
     }
 
@@ -408,15 +425,12 @@ mod tests {
         let mut vocab = new_vocab(&tracker);
         let mut sentences = Vec::new();
         let mut tokens = Vec::new();
-        let mut ids = Vec::new();
         let mut mentions = Vec::new();
         let mut index = 0;
         let mut pos = 0;
         let mut tag = |sentences: &mut Vec<Sentence>, tracker: &mut EntityTracker| {
             for s in sentences.drain(..) {
-                tokenize(&s.text, &mut tokens);
-                vocab.intern_tokens(&s.text, &tokens, &mut ids);
-                mentions.extend(mentions_of(tracker, &s, index, &tokens, &ids, &mut vocab));
+                mentions.extend(mentions_of(tracker, &s, index, &mut tokens, &mut vocab));
                 index += 1;
             }
         };
@@ -447,9 +461,7 @@ mod tests {
         let mut tokens = Vec::new();
         let mut found = Vec::new();
         for (i, s) in sentences.iter().enumerate() {
-            tokenize(&s.text, &mut tokens);
-            // no word ids: the tracker looks every word up itself
-            for m in mentions_of(&mut tracker, s, i, &tokens, &[], &mut vocab) {
+            for m in mentions_of(&mut tracker, s, i, &mut tokens, &mut vocab) {
                 found.push((m.text.clone(), tracker.country_of(&m)));
             }
         }
@@ -536,12 +548,11 @@ mod tests {
         seg.finish(&mut sentences);
         let tracker = EntityTracker::new(&config);
         let mut vocab = new_vocab(&tracker);
-        let (mut tokens, mut ids) = (Vec::new(), Vec::new());
+        let mut tokens = Vec::new();
         let (mbs, n) = rate(text.len(), || {
             let mut n = 0;
             for s in &sentences {
-                tokenize(&s.text, &mut tokens);
-                vocab.intern_tokens(&s.text, &tokens, &mut ids);
+                vocab.tokenize(&s.text, &mut tokens);
                 n += tokens.len();
             }
             n
@@ -562,9 +573,7 @@ mod tests {
                     seg.finish(&mut sentences);
                 }
                 for s in sentences.drain(..) {
-                    tokenize(&s.text, &mut tokens);
-                    vocab.intern_tokens(&s.text, &tokens, &mut ids);
-                    count += mentions_of(&mut tracker, &s, index, &tokens, &ids, &mut vocab).len();
+                    count += mentions_of(&mut tracker, &s, index, &mut tokens, &mut vocab).len();
                     index += 1;
                 }
             }

@@ -17,8 +17,8 @@ mod scare_quotes;
 mod target;
 mod words;
 
-use crate::lexical::tokens::{Token, TokenKind};
-use crate::lexical::words::{fact, TokWord, NOT_A_WORD, NO_WEIGHTS, NO_WORD};
+use crate::lexical::tokens::TokenKind;
+use crate::lexical::words::{fact, LTok, NO_WEIGHTS, NO_WORD};
 use crate::model::{Cue, CueKind, Label, Mention, MentionKind, Sentence};
 use crate::resources::context_model::{Model as ContextModel, TokWeights};
 use crate::resources::lexicon::Roles;
@@ -285,20 +285,18 @@ impl CueFinder {
     }
 
     /// The cues of sentence number `index`, targeted at its `mentions`;
-    /// `word_ids` are the tokens' ids in `vocab`.
-    #[allow(clippy::too_many_arguments)]
+    /// `tokens` are its tokens with their words in `vocab`.
     pub(crate) fn process(
         &mut self,
         sentence: &Sentence,
         index: usize,
-        tokens: &[Token],
-        word_ids: &[TokWord],
+        tokens: &[LTok],
         vocab: &Vocab,
         mentions: &[Mention],
         country_of: &CountryOf,
     ) -> Vec<Cue> {
         let text = sentence.text.as_str();
-        self.prepare(text, sentence.start, tokens, word_ids, mentions);
+        self.prepare(text, sentence.start, tokens, mentions);
         let ctx = self.sentence.ctx(text, vocab);
         let mut cands = std::mem::take(&mut self.cands);
         cands.clear();
@@ -376,23 +374,21 @@ impl CueFinder {
     }
 
     /// Pairs the tokens with their words and maps mentions to token ranges.
-    fn prepare(&mut self, text: &str, offset: usize, tokens: &[Token], word_ids: &[TokWord], mentions: &[Mention]) {
+    fn prepare(&mut self, text: &str, offset: usize, tokens: &[LTok], mentions: &[Mention]) {
         self.sentence.toks.clear();
-        for (k, t) in tokens.iter().enumerate() {
-            let tw =
-                if t.kind == TokenKind::Word { word_ids.get(k).copied().unwrap_or(NOT_A_WORD) } else { NOT_A_WORD };
-            let word = tw.id;
+        for t in tokens {
+            let word = t.word;
             let first = if word == NO_WORD { text.get(t.start..t.end).and_then(|s| s.chars().next()) } else { None };
-            let cap = if word == NO_WORD { first.is_some_and(char::is_uppercase) } else { tw.facts.has(fact::CAP) };
+            let cap = if word == NO_WORD { first.is_some_and(char::is_uppercase) } else { t.facts.has(fact::CAP) };
             self.sentence.toks.push(Tok {
                 start: t.start,
                 end: t.end,
                 kind: t.kind,
                 word,
-                function_word: tw.facts.has(fact::FUNCTION_WORD),
-                starts_phrase: tw.facts.has(fact::STARTS_PHRASE),
-                weights: tw.weights,
-                roles: tw.roles,
+                function_word: t.facts.has(fact::FUNCTION_WORD),
+                starts_phrase: t.facts.has(fact::STARTS_PHRASE),
+                weights: t.weights,
+                roles: t.roles,
                 first,
                 cap,
                 mention: NO_MENTION,

@@ -145,8 +145,19 @@ fn is_alpha(c: char) -> bool {
 }
 
 /// Splits `text` into tokens, appending them to `out` (cleared first).
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
+    tokenize_with(text, out, |t| t);
+}
+
+/// [`tokenize`] into any type made from each token by `make`: the analyzer
+/// writes its table of tokens with their words in the same pass.
+#[inline]
+pub(crate) fn tokenize_with<T>(text: &str, out: &mut Vec<T>, mut make: impl FnMut(Token) -> T) {
     out.clear();
+    // where the last word ends: a word ending where an apostrophe starts is the token
+    // right before it (tokens do not overlap), for telling a possessive from a quotation mark
+    let mut word_end = usize::MAX;
     let mut i = 0;
     let bytes = text.as_bytes();
     while let Some((c, len)) = char_at(text, i) {
@@ -165,29 +176,35 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             continue;
         }
         if matches!(class, Class::Letter | Class::Digit) {
-            i = word(text, start, c, class, len, out);
+            let t = word(text, start, c, class, len);
+            if t.kind == TokenKind::Word {
+                word_end = t.end;
+            }
+            out.push(make(t));
+            i = t.end;
             continue;
         }
         if is_apostrophe(c) {
-            let prev_is_word = out.last().is_some_and(|t| t.end == start && t.kind == TokenKind::Word);
+            let prev_is_word = word_end == start;
             if prev_is_word {
                 let next = char_at(text, start + len);
                 if matches!(next, Some(('s', _)) | Some(('S', _)))
                     && !char_at(text, start + len + 1).is_some_and(|(a, _)| is_alnum(a))
                 {
-                    out.push(Token { start, end: start + len + 1, kind: TokenKind::Possessive });
+                    out.push(make(Token { start, end: start + len + 1, kind: TokenKind::Possessive }));
                     i = start + len + 1;
                     continue;
                 }
             }
         }
-        out.push(Token { start, end: start + len, kind: TokenKind::Punct });
+        out.push(make(Token { start, end: start + len, kind: TokenKind::Punct }));
         i += len;
     }
 }
 
-/// One word or number starting at `start` with character `c`; returns its end.
-fn word(text: &str, start: usize, c: char, class: Class, len: usize, out: &mut Vec<Token>) -> usize {
+/// The word or number starting at `start` with character `c`.
+#[inline]
+fn word(text: &str, start: usize, c: char, class: Class, len: usize) -> Token {
     let numeric = c.is_ascii_digit();
     let mut end = start + len;
     // letters at the end of the token so far ("U.S" ends in one letter)
@@ -268,8 +285,7 @@ fn word(text: &str, start: usize, c: char, class: Class, len: usize, out: &mut V
     } else {
         TokenKind::Word
     };
-    out.push(Token { start, end, kind });
-    end
+    Token { start, end, kind }
 }
 
 #[cfg(test)]

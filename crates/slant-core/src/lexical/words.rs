@@ -166,17 +166,48 @@ pub(crate) const NOT_A_WORD: TokWord = TokWord {
     facts: Word::new(0, 0, RefFacts::new(RefWord::Other, 0)),
 };
 
-/// A token as the entity rules see it: like [`Token`], but an abbreviation
-/// keeps its dot ("St." "Louis", "George" "W." "Bush").
+/// A token with its word: the one table of a sentence's tokens that every
+/// stage reads, made in the pass that tokenizes and looks the words up (the
+/// word table's `tokenize`). The entity rules read it as [`logical_tokens`],
+/// where an abbreviation keeps its dot ("St." "Louis", "George" "W." "Bush").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct LTok {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) kind: TokenKind,
-    /// Its id in the word table ([`NO_WORD`] until looked up).
+    /// Its id in the word table ([`NO_WORD`] until looked up, and for a token that is no word).
     pub(crate) word: u32,
     /// What the word table says of it (nothing until looked up).
     pub(crate) facts: Word,
+    /// Where the word table keeps its lexicon roles ([`NO_ROLES`] for none).
+    pub(crate) roles: u32,
+    /// Its index among the context model's words ([`NO_WEIGHTS`] for none).
+    pub(crate) weights: u32,
+}
+
+impl LTok {
+    /// The token, its word not looked up.
+    #[inline]
+    pub(crate) const fn unlooked(t: Token) -> LTok {
+        LTok {
+            start: t.start,
+            end: t.end,
+            kind: t.kind,
+            word: NO_WORD,
+            facts: NOT_A_WORD.facts,
+            roles: NO_ROLES,
+            weights: NO_WEIGHTS,
+        }
+    }
+
+    /// Gives the token its word.
+    #[inline]
+    pub(crate) fn set_word(&mut self, w: TokWord) {
+        self.word = w.id;
+        self.facts = w.facts;
+        self.roles = w.roles;
+        self.weights = w.weights;
+    }
 }
 
 /// Abbreviations written with a final dot that occur inside or before names,
@@ -200,16 +231,15 @@ pub(crate) fn takes_dot(word: &str) -> bool {
     single || DOTTED.binary_search(&word).is_ok()
 }
 
-/// Builds the logical tokens of `text` from its tokens and their word ids
-/// (`words` may be empty); a word with its dot attached gets [`NOT_A_WORD`].
-/// Returns whether there was any.
-pub(crate) fn logical_tokens(text: &str, toks: &[Token], words: &[TokWord], out: &mut Vec<LTok>) -> bool {
+/// Builds the logical tokens of `text` from its tokens (their words looked
+/// up or not); a word with its dot attached is not looked up. Returns
+/// whether there was any.
+pub(crate) fn logical_tokens(text: &str, toks: &[LTok], out: &mut Vec<LTok>) -> bool {
     out.clear();
     let mut merged = false;
     let mut i = 0;
-    while let Some(t) = toks.get(i) {
-        let word = words.get(i).copied().unwrap_or(NOT_A_WORD);
-        let mut lt = LTok { start: t.start, end: t.end, kind: t.kind, word: word.id, facts: word.facts };
+    while let Some(&t) = toks.get(i) {
+        let mut lt = t;
         if t.kind == TokenKind::Word {
             if let Some(next) = toks.get(i + 1) {
                 // a punctuation token is one character: this one is a dot written right after the word
@@ -218,15 +248,13 @@ pub(crate) fn logical_tokens(text: &str, toks: &[Token], words: &[TokWord], out:
                     && text.as_bytes().get(next.start) == Some(&b'.');
                 if dot_after {
                     // the word table knows it of a looked-up word; else it is read here
-                    let dotted = if word.id == NO_WORD {
+                    let dotted = if t.word == NO_WORD {
                         takes_dot(text.get(t.start..t.end).unwrap_or(""))
                     } else {
-                        word.facts.has(fact::TAKES_DOT)
+                        t.facts.has(fact::TAKES_DOT)
                     };
                     if dotted {
-                        lt.end = next.end;
-                        lt.word = NO_WORD;
-                        lt.facts = NOT_A_WORD.facts;
+                        lt = LTok::unlooked(Token { start: t.start, end: next.end, kind: t.kind });
                         merged = true;
                         i += 1;
                     }
@@ -575,13 +603,13 @@ mod tests {
             assert_eq!(takes_dot(w), slow(w), "{w}");
         }
     }
-    use crate::lexical::tokens::tokenize;
+    use crate::lexical::tokens::tokenize_with;
 
     fn lts(text: &str) -> Vec<&str> {
         let mut toks = Vec::new();
-        tokenize(text, &mut toks);
+        tokenize_with(text, &mut toks, LTok::unlooked);
         let mut out = Vec::new();
-        logical_tokens(text, &toks, &[], &mut out);
+        logical_tokens(text, &toks, &mut out);
         out.iter().map(|t| &text[t.start..t.end]).collect()
     }
 

@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex, OnceLock, Weak};
 
 use crate::lexical::hash::{word_key, KeyMap};
 use crate::lexical::shipped::{data_lines, shipped};
-use crate::lexical::tokens::{tokenize, Token};
+use crate::lexical::tokens::tokenize_with;
 use crate::lexical::words::{front_coded, logical_tokens, lower_into, LTok, Pattern};
 use crate::model::Label;
 
@@ -287,8 +287,8 @@ impl Gazetteer {
 
     fn add_phrase(&mut self, text: &str, entry: u32, scratch: &mut Scratch) {
         let text = strip_the(text);
-        tokenize(text, &mut scratch.toks);
-        logical_tokens(text, &scratch.toks, &[], &mut scratch.ltoks);
+        tokenize_with(text, &mut scratch.toks, LTok::unlooked);
+        logical_tokens(text, &scratch.toks, &mut scratch.ltoks);
         if scratch.ltoks.is_empty() {
             return;
         }
@@ -378,7 +378,7 @@ fn strip_the(s: &str) -> &str {
 
 #[derive(Default)]
 struct Scratch {
-    toks: Vec<Token>,
+    toks: Vec<LTok>,
     ltoks: Vec<LTok>,
     buf: String,
 }
