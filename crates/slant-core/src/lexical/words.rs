@@ -614,6 +614,20 @@ mod tests {
     }
 
     #[test]
+    fn reference_facts_keep_class_and_hints_apart() {
+        use RefWord::*;
+        for class in [Other, He, She, Its, The, Opener] {
+            for hints in 0..32u8 {
+                let facts = RefFacts::new(class, hints);
+                assert_eq!(facts.class(), class);
+                for bit in (0..5).map(|b| 1u8 << b) {
+                    assert_eq!(facts.has(bit), hints & bit != 0, "{class:?} {hints}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn abbreviations_keep_their_dot() {
         assert_eq!(
             lts("George W. Bush met Mr. Li in St. Louis."),
