@@ -153,7 +153,7 @@ impl SentenceFeatures {
             |i: usize| ctx.toks.get(i).is_some_and(|t| t.kind != TokenKind::Punct) && !ctx.is_function_word(i);
         for (i, t) in ctx.toks.iter().enumerate() {
             // a punctuation token is one character, `first`
-            if t.kind == TokenKind::Punct && t.first.is_some_and(|c| CLAUSE_MARKS.contains(&c)) {
+            if t.kind == TokenKind::Punct && ctx.first(i).is_some_and(|c| CLAUSE_MARKS.contains(&c)) {
                 clause += 1;
                 continue;
             }
@@ -182,7 +182,7 @@ impl SentenceFeatures {
                 TokenKind::Word => word_weights(i),
                 TokenKind::Number => model.weights(text()),
                 TokenKind::Possessive if text().ends_with('s') => &model.possessive,
-                TokenKind::Punct if matches!(t.first, Some('"' | '“' | '”')) => &model.quote,
+                TokenKind::Punct if matches!(ctx.first(i), Some('"' | '“' | '”')) => &model.quote,
                 _ => continue,
             };
             let roles = if t.kind == TokenKind::Word { ctx.roles(i) } else { None };

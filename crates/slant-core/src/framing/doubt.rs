@@ -90,7 +90,7 @@ pub(crate) fn question(ctx: &Ctx, out: &mut Vec<Cand>) {
     else {
         return;
     };
-    if !ctx.is_punct(last, '?') || ctx.toks.get(last).is_some_and(|t| t.in_speech) {
+    if !ctx.is_punct(last, '?') || ctx.in_speech(last) {
         return;
     }
     let words = (0..last).filter(|&i| ctx.is_word(i)).count();

@@ -70,7 +70,6 @@ fn describes_referent(ctx: &Ctx, mut i: usize) -> bool {
         if ctx.mention_at(i).is_some() {
             return true;
         }
-        let Some(tok) = ctx.toks.get(i) else { return false };
         if !ctx.is_word(i) {
             // "state-run" is one token; other punctuation ends the phrase
             return false;
@@ -79,7 +78,7 @@ fn describes_referent(ctx: &Ctx, mut i: usize) -> bool {
         if ctx.is_function_word(i) {
             return false;
         }
-        if tok.cap || words::is_referent_noun(w) || ctx.roles(i).is_some_and(|r| r.label.is_some()) {
+        if ctx.cap(i) || words::is_referent_noun(w) || ctx.roles(i).is_some_and(|r| r.label.is_some()) {
             return true;
         }
         i += 1;
@@ -155,7 +154,7 @@ fn predicate_complement(ctx: &Ctx, cue: usize) -> bool {
         if words::is_copula(w) {
             return article && subject_is_referent(ctx, i);
         }
-        if words::is_function_word(w) || ctx.toks.get(i).is_some_and(|t| t.cap) {
+        if words::is_function_word(w) || ctx.cap(i) {
             return false;
         }
     }
@@ -177,7 +176,7 @@ fn subject_is_referent(ctx: &Ctx, copula: usize) -> bool {
 /// Party", "the Radical Left Caucus"): then the adjective names, not labels.
 fn part_of_name(ctx: &Ctx, i: usize) -> bool {
     let Some(adj) = i.checked_sub(1) else { return false };
-    let cap = |k: usize| ctx.toks.get(k).is_some_and(|t| t.cap) && ctx.is_word(k);
+    let cap = |k: usize| ctx.cap(k) && ctx.is_word(k);
     adj > 0 && cap(adj) && cap(i) && ctx.mention_at(i).is_none()
 }
 
@@ -186,12 +185,11 @@ fn extend_left(ctx: &Ctx, first: usize) -> usize {
     let mut f = first;
     for _ in 0..2 {
         let Some(p) = f.checked_sub(1) else { break };
-        let Some(t) = ctx.toks.get(p) else { break };
-        if !ctx.is_word(p) || ctx.mention_at(p).is_some() {
+        if p >= ctx.toks.len() || !ctx.is_word(p) || ctx.mention_at(p).is_some() {
             break;
         }
         let w = ctx.word(p);
-        if words::is_function_word(w) || (t.cap && p > 0) || w.ends_with("ly") {
+        if words::is_function_word(w) || (ctx.cap(p) && p > 0) || w.ends_with("ly") {
             break;
         }
         f = p;

@@ -23,7 +23,7 @@ pub(crate) fn candidate(ctx: &Ctx, first: usize, end: usize, roles: &Roles) -> O
         return None;
     }
     // A capitalised word inside the sentence is usually part of a name ("Justice Department").
-    let proper = first > 0 && ctx.toks.get(first).is_some_and(|t| t.cap) && !roles.curated && roles.label.is_none();
+    let proper = first > 0 && ctx.cap(first) && !roles.curated && roles.label.is_none();
     if proper {
         return None;
     }
@@ -90,8 +90,7 @@ pub(crate) fn candidate(ctx: &Ctx, first: usize, end: usize, roles: &Roles) -> O
 
 /// Extends an adjective's span over the plain noun it modifies ("reckless policy").
 pub(crate) fn extend_over_noun(ctx: &Ctx, end: usize) -> usize {
-    let Some(t) = ctx.toks.get(end) else { return end };
-    if !ctx.is_word(end) || t.cap || ctx.mention_at(end).is_some() {
+    if end >= ctx.toks.len() || !ctx.is_word(end) || ctx.cap(end) || ctx.mention_at(end).is_some() {
         return end;
     }
     let w = ctx.word(end);

@@ -18,7 +18,7 @@ mod target;
 mod words;
 
 use crate::lexical::tokens::TokenKind;
-use crate::lexical::words::{fact, LTok, NO_WEIGHTS, NO_WORD};
+use crate::lexical::words::{fact, LTok, NOT_A_WORD, NO_WORD};
 use crate::model::{Cue, CueKind, Label, Mention, MentionKind, Sentence};
 use crate::resources::context_model::{Model as ContextModel, TokWeights};
 use crate::resources::lexicon::Roles;
@@ -34,34 +34,6 @@ pub(crate) type CountryOf<'a> = dyn Fn(&Mention) -> Option<usize> + 'a;
 
 /// Sentinel for "no mention covers this token".
 const NO_MENTION: u32 = u32::MAX;
-
-/// A token with what the cue finder needs to know about it.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Tok {
-    /// Byte span in the sentence text.
-    pub(crate) start: usize,
-    pub(crate) end: usize,
-    pub(crate) kind: TokenKind,
-    /// Its id in the word table ([`NO_WORD`] unless a word).
-    word: u32,
-    /// A function word ("the", "of").
-    function_word: bool,
-    /// A lexicon phrase starts with it.
-    starts_phrase: bool,
-    /// Its index among the context model's words ([`NO_WEIGHTS`] for none).
-    weights: u32,
-    /// Where the word table keeps its lexicon roles.
-    roles: u32,
-    /// The first character of a token that is no word (`None` for words),
-    /// read once for the many punctuation tests.
-    pub(crate) first: Option<char>,
-    /// Starts with an upper-case letter.
-    pub(crate) cap: bool,
-    /// Index into `Ctx::mentions` of the mention covering it.
-    mention: u32,
-    /// Inside quotation marks that quote someone's speech.
-    pub(crate) in_speech: bool,
-}
 
 /// A mention as a token range.
 #[derive(Debug, Clone, Copy)]
@@ -130,7 +102,13 @@ fn drop_nested_of_same_kind(cands: &mut Vec<Cand>) {
 /// One sentence, prepared for the detectors.
 pub(crate) struct Ctx<'a> {
     pub(crate) text: &'a str,
-    pub(crate) toks: &'a [Tok],
+    /// Its tokens with their words (the analyzer's one table).
+    pub(crate) toks: &'a [LTok],
+    /// Per token: the index into `mentions` of the name covering it ([`NO_MENTION`] for none).
+    mention_of: &'a [u32],
+    /// Per token: inside quotation marks that quote someone's speech (empty
+    /// until [`scare_quotes`] has read the quotation marks).
+    in_speech: &'a [bool],
     /// The words of the tokens, with their lexicon roles.
     vocab: &'a Vocab,
     pub(crate) mentions: &'a [MSpan],
@@ -155,7 +133,33 @@ impl<'a> Ctx<'a> {
 
     /// Token `i` is a function word ("the", "of", "would").
     pub(crate) fn is_function_word(&self, i: usize) -> bool {
-        self.toks.get(i).is_some_and(|t| t.function_word)
+        self.toks.get(i).is_some_and(|t| t.facts.has(fact::FUNCTION_WORD))
+    }
+
+    /// A lexicon phrase starts with token `i`.
+    fn starts_phrase(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.facts.has(fact::STARTS_PHRASE))
+    }
+
+    /// The first character of token `i` if it is no word (a punctuation
+    /// token is one character).
+    pub(crate) fn first(&self, i: usize) -> Option<char> {
+        let t = self.toks.get(i).filter(|t| t.word == NO_WORD)?;
+        self.text.get(t.start..t.end)?.chars().next()
+    }
+
+    /// Token `i` starts with an upper-case letter.
+    pub(crate) fn cap(&self, i: usize) -> bool {
+        match self.toks.get(i) {
+            Some(t) if t.word != NO_WORD => t.facts.has(fact::CAP),
+            Some(_) => self.first(i).is_some_and(char::is_uppercase),
+            None => false,
+        }
+    }
+
+    /// Token `i` is inside quotation marks that quote someone's speech.
+    pub(crate) fn in_speech(&self, i: usize) -> bool {
+        self.in_speech.get(i).copied().unwrap_or(false)
     }
 
     /// The roles of token `i` as a single word.
@@ -165,15 +169,12 @@ impl<'a> Ctx<'a> {
 
     /// The context model's weights of word `i` (of an unknown word if none).
     fn weights(&self, i: usize) -> &'static TokWeights {
-        match self.toks.get(i) {
-            Some(t) => self.vocab.weights(t.weights),
-            None => self.vocab.weights(NO_WEIGHTS),
-        }
+        self.vocab.weights(self.toks.get(i).map_or(NOT_A_WORD.weights, |t| t.weights))
     }
 
     /// The mention covering token `i`.
     pub(crate) fn mention_at(&self, i: usize) -> Option<&'a MSpan> {
-        let m = self.toks.get(i)?.mention;
+        let m = *self.mention_of.get(i)?;
         if m == NO_MENTION {
             None
         } else {
@@ -195,8 +196,8 @@ impl<'a> Ctx<'a> {
     /// Token `i` is the punctuation character `c`.
     pub(crate) fn is_punct(&self, i: usize, c: char) -> bool {
         self.toks.get(i).is_some_and(|t| {
-            // a punctuation token is one character
-            t.kind == TokenKind::Punct && t.first == Some(c)
+            // a punctuation token is one character: its text starts with `c` or is another
+            t.kind == TokenKind::Punct && self.text.get(t.start..).is_some_and(|rest| rest.starts_with(c))
         })
     }
 
@@ -206,11 +207,12 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// One sentence prepared for the detectors: its tokens and its mentions as
-/// token spans (scratch buffers reused for every sentence).
+/// One sentence prepared for the detectors: its mentions as token spans
+/// (scratch buffers reused for every sentence).
 #[derive(Debug, Default)]
 struct Prepared {
-    toks: Vec<Tok>,
+    /// Per token: the index into `names` of the name covering it ([`NO_MENTION`] for none).
+    mention_of: Vec<u32>,
     names: Vec<MSpan>,
     /// The sentence's references.
     references: Vec<MSpan>,
@@ -219,11 +221,20 @@ struct Prepared {
 }
 
 impl Prepared {
-    /// The sentence as the detectors see it.
-    fn ctx<'a>(&'a self, text: &'a str, vocab: &'a Vocab) -> Ctx<'a> {
+    /// The sentence of `toks` as the detectors see it.
+    fn ctx<'a>(&'a self, text: &'a str, toks: &'a [LTok], in_speech: &'a [bool], vocab: &'a Vocab) -> Ctx<'a> {
         // without references, the targets are the names: no copy
         let targets = if self.references.is_empty() { &self.names } else { &self.targets };
-        Ctx { text, toks: &self.toks, vocab, mentions: &self.names, references: &self.references, targets }
+        Ctx {
+            text,
+            toks,
+            mention_of: &self.mention_of,
+            in_speech,
+            vocab,
+            mentions: &self.names,
+            references: &self.references,
+            targets,
+        }
     }
 }
 
@@ -296,20 +307,15 @@ impl CueFinder {
         country_of: &CountryOf,
     ) -> Vec<Cue> {
         let text = sentence.text.as_str();
-        self.prepare(text, sentence.start, tokens, mentions);
-        let ctx = self.sentence.ctx(text, vocab);
+        self.prepare(sentence.start, tokens, mentions);
+        let ctx = self.sentence.ctx(text, tokens, &[], vocab);
         let mut cands = std::mem::take(&mut self.cands);
         cands.clear();
         // first, so a rule wins over a built-in cue of its kind on the same words
         #[cfg(feature = "rules")]
         rule_matches(&ctx, &self.rules, &mut cands);
-        let mut in_speech = std::mem::take(&mut self.in_speech);
-        scare_quotes::find(&ctx, &mut cands, &mut in_speech);
-        for (tok, &speech) in self.sentence.toks.iter_mut().zip(&in_speech) {
-            tok.in_speech = speech;
-        }
-        self.in_speech = in_speech;
-        let ctx = self.sentence.ctx(text, vocab);
+        scare_quotes::find(&ctx, &mut cands, &mut self.in_speech);
+        let ctx = self.sentence.ctx(text, tokens, &self.in_speech, vocab);
         scan(&ctx, &mut cands);
         doubt::question(&ctx, &mut cands);
         drop_nested_of_same_kind(&mut cands);
@@ -325,8 +331,7 @@ impl CueFinder {
             let Some(cue_text) = text.get(start..end) else { continue };
             // quoted speech is the speaker's wording, not the author's: its cues are
             // shown but frame no one (the verb that reports it still frames the speaker)
-            let quoted = cand.kind != CueKind::Attribution
-                && (cand.first..cand.end).all(|i| ctx.toks.get(i).is_some_and(|t| t.in_speech));
+            let quoted = cand.kind != CueKind::Attribution && (cand.first..cand.end).all(|i| ctx.in_speech(i));
             let target =
                 if quoted { None } else { target::resolve(&ctx, cand, mentions, country_of, self.last_person) };
             let reason = self.reason_of(cand).to_string();
@@ -373,50 +378,32 @@ impl CueFinder {
         &self.context
     }
 
-    /// Pairs the tokens with their words and maps mentions to token ranges.
-    fn prepare(&mut self, text: &str, offset: usize, tokens: &[LTok], mentions: &[Mention]) {
-        self.sentence.toks.clear();
-        for t in tokens {
-            let word = t.word;
-            let first = if word == NO_WORD { text.get(t.start..t.end).and_then(|s| s.chars().next()) } else { None };
-            let cap = if word == NO_WORD { first.is_some_and(char::is_uppercase) } else { t.facts.has(fact::CAP) };
-            self.sentence.toks.push(Tok {
-                start: t.start,
-                end: t.end,
-                kind: t.kind,
-                word,
-                function_word: t.facts.has(fact::FUNCTION_WORD),
-                starts_phrase: t.facts.has(fact::STARTS_PHRASE),
-                weights: t.weights,
-                roles: t.roles,
-                first,
-                cap,
-                mention: NO_MENTION,
-                in_speech: false,
-            });
-        }
+    /// Maps the mentions to token ranges of `tokens`, marking the tokens each name covers.
+    fn prepare(&mut self, offset: usize, tokens: &[LTok], mentions: &[Mention]) {
+        self.sentence.mention_of.clear();
+        self.sentence.mention_of.resize(tokens.len(), NO_MENTION);
         self.sentence.names.clear();
         self.sentence.references.clear();
         for (index, m) in mentions.iter().enumerate() {
             // references are cue targets (`Ctx::targets`) but not names to the detectors
             // or the context model
             if m.kind != MentionKind::Name {
-                let first = self.sentence.toks.partition_point(|t| t.end + offset <= m.start);
-                let end = self.sentence.toks.partition_point(|t| t.start + offset < m.end);
+                let first = tokens.partition_point(|t| t.end + offset <= m.start);
+                let end = tokens.partition_point(|t| t.start + offset < m.end);
                 if first < end {
                     self.sentence.references.push(MSpan { first, end, index, entity: m.entity, label: m.label });
                 }
                 continue;
             }
             let (Some(ms), Some(me)) = (m.start.checked_sub(offset), m.end.checked_sub(offset)) else { continue };
-            let first = self.sentence.toks.partition_point(|t| t.end <= ms);
-            let end = self.sentence.toks.partition_point(|t| t.start < me);
+            let first = tokens.partition_point(|t| t.end <= ms);
+            let end = tokens.partition_point(|t| t.start < me);
             if first >= end {
                 continue;
             }
             let span_index = self.sentence.names.len() as u32;
-            for t in self.sentence.toks.get_mut(first..end).into_iter().flatten() {
-                t.mention = span_index;
+            for m in self.sentence.mention_of.get_mut(first..end).into_iter().flatten() {
+                *m = span_index;
             }
             self.sentence.names.push(MSpan { first, end, index, entity: m.entity, label: m.label });
         }
@@ -460,7 +447,7 @@ fn scan(ctx: &Ctx, out: &mut Vec<Cand>) {
             continue;
         }
         let mut matched: Option<(usize, &Roles)> = None;
-        if ctx.toks.get(i).is_some_and(|t| t.starts_phrase) {
+        if ctx.starts_phrase(i) {
             for p in ctx.vocab.lexicon().phrases(ctx.word(i)) {
                 let ok = p.rest.iter().enumerate().all(|(k, w)| ctx.word(i + 1 + k) == w.as_str());
                 if ok {

@@ -70,11 +70,10 @@ pub(crate) fn find(ctx: &Ctx, out: &mut Vec<Cand>, speech: &mut Vec<bool>) {
 }
 
 fn quote_char(ctx: &Ctx, i: usize) -> Option<char> {
-    let t = ctx.toks.get(i)?;
     if ctx.is_word(i) {
         return None;
     }
-    let c = t.first?;
+    let c = ctx.first(i)?;
     match c {
         '“' | '”' | '"' | '‘' => Some(c),
         // ’ is mostly an apostrophe; it closes a quote only when one is open (checked by `pairs`)

@@ -109,7 +109,7 @@ fn noun_phrase<'a>(ctx: &Ctx<'a>, cand: &Cand) -> Option<&'a MSpan> {
             break;
         }
         let w = ctx.word(j);
-        let cap = ctx.toks.get(j).is_some_and(|t| t.cap);
+        let cap = ctx.cap(j);
         if words::is_function_word(w) || !(cap || is_adj) {
             break;
         }
