@@ -24,6 +24,7 @@
 
 use super::{Ctx, MSpan};
 use crate::lexical::tokens::TokenKind;
+use crate::lexical::words::{fact, LTok};
 use crate::resources::context_model::{Model, TokWeights};
 use crate::resources::lexicon::Modifier;
 
@@ -135,25 +136,18 @@ pub(crate) struct SentenceFeatures {
 }
 
 impl SentenceFeatures {
-    /// Reads the tokens of `ctx`; `word_weights(i)` gives the weights of word
-    /// token `i`; `cue_targets` are the token ranges of the sentence's cues with
-    /// the entity each frames.
-    pub(crate) fn prepare(
-        &mut self,
-        model: &'static Model,
-        ctx: &Ctx,
-        word_weights: impl Fn(usize) -> &'static TokWeights,
-        cue_targets: &[(usize, usize, usize)],
-    ) {
+    /// Reads the tokens of `ctx`; `cue_targets` are the token ranges of the
+    /// sentence's cues with the entity each frames.
+    pub(crate) fn prepare(&mut self, model: &'static Model, ctx: &Ctx, cue_targets: &[(usize, usize, usize)]) {
         self.reads.clear();
         let mut last_mention = None;
         let mut clause = 0u32;
         // function words and quotation marks count, but they explain nothing to a reader
-        let explains =
-            |i: usize| ctx.toks.get(i).is_some_and(|t| t.kind != TokenKind::Punct) && !ctx.is_function_word(i);
+        let explains = |t: &LTok| t.kind != TokenKind::Punct && !t.facts.has(fact::FUNCTION_WORD);
         for (i, t) in ctx.toks.iter().enumerate() {
             // a punctuation token is one character, `first`
-            if t.kind == TokenKind::Punct && ctx.first(i).is_some_and(|c| CLAUSE_MARKS.contains(&c)) {
+            let first = if t.kind == TokenKind::Punct { ctx.first(i) } else { None };
+            if first.is_some_and(|c| CLAUSE_MARKS.contains(&c)) {
                 clause += 1;
                 continue;
             }
@@ -161,7 +155,7 @@ impl SentenceFeatures {
             if mention.is_some() {
                 // a mention is one token: the placeholder for the target (see `read`), `<e>` for others
                 if mention != last_mention {
-                    let explains = explains(i);
+                    let explains = explains(t);
                     self.reads.push(Read {
                         tok: i as u32,
                         w: &model.other_name,
@@ -178,14 +172,15 @@ impl SentenceFeatures {
             }
             last_mention = None;
             let text = || ctx.text.get(t.start..t.end).unwrap_or("");
+            // a word's weights and roles were looked up with the word, once
             let w = match t.kind {
-                TokenKind::Word => word_weights(i),
+                TokenKind::Word => ctx.vocab.weights(t.weights),
                 TokenKind::Number => model.weights(text()),
                 TokenKind::Possessive if text().ends_with('s') => &model.possessive,
-                TokenKind::Punct if matches!(ctx.first(i), Some('"' | '“' | '”')) => &model.quote,
+                TokenKind::Punct if matches!(first, Some('"' | '“' | '”')) => &model.quote,
                 _ => continue,
             };
-            let roles = if t.kind == TokenKind::Word { ctx.roles(i) } else { None };
+            let roles = if t.kind == TokenKind::Word { ctx.vocab.roles_at(t.roles) } else { None };
             let mut valence = roles.and_then(|r| r.valence).unwrap_or(0.0) / 4.0;
             let back = self.reads.len().saturating_sub(NEGATION_REACH);
             if valence != 0.0 && self.reads.get(back..).is_some_and(|r| r.iter().any(|r| r.negates)) {
@@ -196,7 +191,7 @@ impl SentenceFeatures {
                 .iter()
                 .find(|&&(first, end, _)| (first..end).contains(&i))
                 .map_or(NO_TARGET, |c| c.2 as u32);
-            let explains = explains(i);
+            let explains = explains(t);
             let tok = i as u32;
             self.reads.push(Read { tok, w, bigram: [0.0; 2], valence, negates, cue_target, clause, explains });
         }
@@ -339,6 +334,8 @@ impl SentenceFeatures {
 
         let mut reading =
             Reading { entity: span.entity, score, lean, words: [None; WORDS_PER_SENTENCE], reference: false };
+        // the strongest few reads that push toward `score`, strongest first: (read, weight)
+        let mut strongest: [Option<(u32, f32)>; WORDS_PER_SENTENCE] = [None; WORDS_PER_SENTENCE];
         let explaining = if explained { &self.explaining[..] } else { &[] };
         for &k in explaining {
             let Some(share) = shares.get(k as usize) else { continue };
@@ -346,23 +343,25 @@ impl SentenceFeatures {
             if toward_positive * score <= 0.0 {
                 continue;
             }
-            // keep the strongest few, strongest first
-            let Some(r) = reads.get(k as usize) else { continue };
-            let Some(t) = ctx.toks.get(r.tok as usize) else { continue };
-            let mut item = Some((offset + t.start, offset + t.end, toward_positive));
-            for slot in reading.words.iter_mut() {
-                match (*slot, item) {
-                    (None, _) => {
-                        *slot = item;
+            let mut item = (k, toward_positive);
+            for slot in strongest.iter_mut() {
+                match *slot {
+                    None => {
+                        *slot = Some(item);
                         break;
                     }
-                    (Some(old), Some(new)) if new.2.abs() > old.2.abs() => {
-                        *slot = Some(new);
-                        item = Some(old);
+                    Some(old) if item.1.abs() > old.1.abs() => {
+                        *slot = Some(item);
+                        item = old;
                     }
                     _ => {}
                 }
             }
+        }
+        for (slot, found) in reading.words.iter_mut().zip(strongest) {
+            let Some((k, weight)) = found else { break };
+            let t = reads.get(k as usize).and_then(|r| ctx.toks.get(r.tok as usize));
+            *slot = t.map(|t| (offset + t.start, offset + t.end, weight));
         }
         reading
     }

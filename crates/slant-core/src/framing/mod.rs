@@ -18,9 +18,9 @@ mod target;
 mod words;
 
 use crate::lexical::tokens::TokenKind;
-use crate::lexical::words::{fact, LTok, NOT_A_WORD, NO_WORD};
+use crate::lexical::words::{fact, LTok, NO_WORD};
 use crate::model::{Cue, CueKind, Label, Mention, MentionKind, Sentence};
-use crate::resources::context_model::{Model as ContextModel, TokWeights};
+use crate::resources::context_model::Model as ContextModel;
 use crate::resources::lexicon::Roles;
 #[cfg(feature = "rules")]
 use crate::rules::Rules;
@@ -165,11 +165,6 @@ impl<'a> Ctx<'a> {
     /// The roles of token `i` as a single word.
     pub(crate) fn roles(&self, i: usize) -> Option<&'a Roles> {
         self.vocab.roles_at(self.toks.get(i)?.roles)
-    }
-
-    /// The context model's weights of word `i` (of an unknown word if none).
-    fn weights(&self, i: usize) -> &'static TokWeights {
-        self.vocab.weights(self.toks.get(i).map_or(NOT_A_WORD.weights, |t| t.weights))
     }
 
     /// The mention covering token `i`.
@@ -353,7 +348,7 @@ impl CueFinder {
         if !self.sentence.names.is_empty() || !self.sentence.references.is_empty() {
             let model = ContextModel::shipped();
             // the word table holds `model.weights` of each word, looked up once
-            self.features.prepare(model, &ctx, |i| ctx.weights(i), &self.cue_targets);
+            self.features.prepare(model, &ctx, &self.cue_targets);
             // one reading per entity: at its first name, else (an entity this sentence
             // refers to only as "he" or "the company") at its first reference
             let names = ctx.mentions.iter().map(|span| (span, false));
