@@ -95,9 +95,12 @@
 //! 2. types (`model`, `error`, `config`, `rules`): the public data types and
 //!    settings, user rule files among them.
 //! 3. resources (`resources/`): the shipped lists and models, parsed once:
-//!    the gazetteer, the framing lexicons, the context model's weights.
+//!    the gazetteer, the framing lexicons, the context model's weights, the
+//!    reference rules' lists (given names' sex, role nouns, titles).
 //! 4. word table (`vocab`): every distinct word of a document looked up once
-//!    in the resources, known by an id.
+//!    in the resources, known by an id; it also makes each sentence's one
+//!    table of tokens with their words, in the pass that tokenizes, which
+//!    every stage reads.
 //! 5. stages, each above the one before:
 //!    segment (`segment`) → entities with references (`entities/`) → framing
 //!    (`framing/`; it gets what it needs of the entity table as a demonym →

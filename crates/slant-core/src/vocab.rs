@@ -1,6 +1,8 @@
 //! The word table: every distinct word of the document is lower-cased and
 //! looked up in each stage's lists once, then known by an integer id, so the
 //! stages read arrays instead of lower-casing and hashing every token again.
+//! [`Vocab::tokenize`] makes a sentence's tokens and looks their words up in
+//! one pass: the one token table every stage reads.
 //!
 //! Entries depend on the word alone (never on the document), so the table is
 //! only a cache: when it grows past [`MAX_WORDS`] it starts afresh at the
