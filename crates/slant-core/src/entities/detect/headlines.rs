@@ -34,20 +34,20 @@ impl Detector {
         let title_mode = self.counts.is_title_case_heading(text);
         if caps_mode {
             for (t, info) in lts.iter().zip(self.info.iter_mut()) {
-                let w = text.get(t.start..t.end).unwrap_or("");
-                if t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_alphabetic) {
+                if capitalised_in_caps(text, t) {
                     info.cap = true;
-                    info.initial = true;
                 }
-            }
-        }
-        if title_mode {
-            for info in &mut self.info {
-                info.initial = true;
             }
         }
         (caps_mode, title_mode)
     }
+}
+
+/// In an all-caps headline, token `t` counts as capitalised (and any word may
+/// be): a word starting with a letter.
+pub(super) fn capitalised_in_caps(text: &str, t: &LTok) -> bool {
+    let w = text.get(t.start..t.end).unwrap_or("");
+    t.kind == TokenKind::Word && w.chars().next().is_some_and(char::is_alphabetic)
 }
 
 impl SentCtx<'_> {

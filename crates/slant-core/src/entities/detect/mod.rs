@@ -77,7 +77,6 @@ pub(crate) struct TokInfo {
     pub(crate) bits: u16,
     /// Lower-cased text in the shared buffer.
     pub(crate) lo: (usize, usize),
-    pub(crate) initial: bool,
     /// A word of a name already seen in the document.
     pub(crate) known: bool,
     /// A four-digit year.
@@ -91,6 +90,8 @@ pub(crate) struct TokInfo {
 pub(crate) struct Detector {
     pub(crate) info: Vec<TokInfo>,
     pub(crate) lower: String,
+    /// The first word or number of the sentence ([`SentCtx::initial`]).
+    first_word: usize,
     counts: Counts,
     scratch: Scratch,
 }
@@ -127,6 +128,11 @@ struct Part {
 #[derive(Clone, Copy)]
 struct SentCtx<'a> {
     text: &'a str,
+    /// Where any word may be capitalised, as [`SentCtx::initial`] reads it:
+    /// the first word or number, and the heading modes.
+    first_word: usize,
+    caps_mode: bool,
+    title_mode: bool,
     lts: &'a [LTok],
     info: &'a [TokInfo],
     lower: &'a str,
@@ -168,7 +174,9 @@ impl Detector {
         out.clear();
         self.prepare(text, lts, vocab, doc);
         let (caps_mode, title_mode) = self.modes(text, lts);
-        let sx = SentCtx { text, lts, info: &self.info, lower: &self.lower, gaz, doc };
+        let first_word = self.first_word;
+        let sx =
+            SentCtx { text, first_word, caps_mode, title_mode, lts, info: &self.info, lower: &self.lower, gaz, doc };
         let n = lts.len();
         let mut i = 0;
         while i < n {
@@ -210,16 +218,14 @@ impl Detector {
         // Lower-case words are read in place from this copy; lower-cased capitalised words follow it.
         self.lower.push_str(text);
         self.counts = Counts::default();
-        let mut prev: Option<&LTok> = None;
-        let mut seen_word = false;
-        for t in lts {
-            let initial = sentence_start::any_word_capitalised_at(text, prev, t, seen_word);
-            let mut info = TokInfo { initial, ..TokInfo::default() };
+        self.first_word = usize::MAX;
+        for (i, t) in lts.iter().enumerate() {
+            let mut info = TokInfo::default();
             // a token's text is read only where it is needed: most need only its length
             let len = t.end - t.start;
             match t.kind {
                 TokenKind::Word => {
-                    seen_word = true;
+                    self.first_word = self.first_word.min(i);
                     let word = t.facts;
                     if word.has(fact::NAME_LIKE) {
                         let lower = vocab.name_form(t.word);
@@ -251,14 +257,13 @@ impl Detector {
                     }
                 }
                 TokenKind::Number => {
-                    seen_word = true;
+                    self.first_word = self.first_word.min(i);
                     let w = text.get(t.start..t.end).unwrap_or("");
                     info.year = len == 4 && (w.starts_with("19") || w.starts_with("20"));
                 }
                 _ => {}
             }
             self.info.push(info);
-            prev = Some(t);
         }
     }
 
@@ -322,6 +327,17 @@ impl Scratch {
 }
 
 impl<'a> SentCtx<'a> {
+    /// Any word may be capitalised at token `i` (a sentence's start, after an
+    /// opening quote or a colon, every word of a heading): read where a rule
+    /// asks, not made for every token.
+    fn initial(&self, i: usize) -> bool {
+        let Some(t) = self.lts.get(i) else { return false };
+        let prev = i.checked_sub(1).and_then(|p| self.lts.get(p));
+        self.title_mode
+            || (self.caps_mode && headlines::capitalised_in_caps(self.text, t))
+            || sentence_start::any_word_capitalised_at(self.text, prev, t, self.first_word < i)
+    }
+
     /// The lower-cased text of token `i`; "" for a word written in lower case.
     #[inline]
     fn low(&self, i: usize) -> &'a str {
@@ -467,7 +483,7 @@ impl RunCtx<'_> {
                 continue;
             }
             // sentence-initial: a full name the document already knows ("He Lifeng said")
-            if info.initial && i == part_start {
+            if i == part_start && self.initial(i) {
                 if let Some(len) = self.doc.known_name_at(self, i, e) {
                     if len > 1 {
                         i += len;

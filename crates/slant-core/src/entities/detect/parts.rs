@@ -53,7 +53,7 @@ impl RunCtx<'_> {
             return;
         }
         // A word where any word is capitalised needs the lists or the document to vouch for it.
-        if first.initial && !p.person && self.doc.known_name_at(self, a, b).is_none() {
+        if !p.person && self.initial(a) && self.doc.known_name_at(self, a, b).is_none() {
             let vouched = self.tile(a).is_some() || first.known || self.vouched_at_start(a, b);
             if !vouched {
                 if self.weak_all {

@@ -106,7 +106,7 @@ impl RunCtx<'_> {
         });
         // "In America Now": a function word opening the sentence is no part of a name
         let opens_with_function = self.info.get(s).is_some_and(|x| x.bits & class::FUNCTION != 0);
-        let needless_capital = others.any(|k| self.info.get(k).is_some_and(|x| !x.initial));
+        let needless_capital = others.any(|k| k < self.info.len() && !self.initial(k));
         plain && !opens_with_function && needless_capital
     }
 

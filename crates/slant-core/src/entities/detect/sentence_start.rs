@@ -35,8 +35,8 @@ impl RunCtx<'_> {
     /// "MORGAN: Yes, we...": a transcript's speaker, one word in capitals before a colon where
     /// any word may be capitalised, is a person.
     pub(super) fn transcript_speaker(&self, a: usize, b: usize, first: TokInfo) -> bool {
-        first.initial
-            && b - a == 1
+        b - a == 1
+            && self.initial(a)
             && first.bits & (class::COMMON | class::FUNCTION | class::NOT_NAME) == 0
             && self.tile(a).is_none()
             && self.lower_of(b) == ":"

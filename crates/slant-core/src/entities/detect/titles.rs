@@ -70,7 +70,7 @@ impl RunCtx<'_> {
             || !self.is_title(s)
             || self.courtesy_then_surname(s)
             || !self.is_surname(s)
-            || info.initial
+            || self.initial(s)
         {
             return false;
         }

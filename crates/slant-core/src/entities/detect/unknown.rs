@@ -100,7 +100,7 @@ impl RunCtx<'_> {
     /// speech verb, is a surname (not after "the", "a", "an").
     fn speaker_before_speech_verb(&self, a: usize, b: usize) -> bool {
         b - a == 1
-            && !self.info.get(a).is_some_and(|x| x.initial)
+            && !self.initial(a)
             && self.bits(a) & NOT_SURNAME == 0
             && is_speech_verb(self.lower_of(b))
             && !a.checked_sub(1).is_some_and(|p| matches!(self.lower_of(p), "the" | "a" | "an"))
@@ -119,7 +119,7 @@ impl RunCtx<'_> {
             && w.chars().count() >= 4
             && !self.word(b + 1).starts_with(char::is_uppercase)
             && !is_determiner(prev2)
-            && !self.info.get(a).is_some_and(|x| x.initial)
+            && !self.initial(a)
             && self.bits(a) & NOT_SURNAME == 0
             && !is_all_caps(w)
             && self.lts.get(b).is_some_and(|t| t.kind == TokenKind::Possessive)
