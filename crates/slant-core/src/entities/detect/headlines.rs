@@ -68,7 +68,8 @@ impl RunCtx<'_> {
         let names = class::FIRST | class::SURNAME | class::PERSON_NAME;
         let not_names = class::COMMON | class::FUNCTION | class::TITLE | class::HEAD | class::NOT_NAME;
         i + 2 <= b
-            && self.info.get(i).is_some_and(|x| x.cap && x.bits == 0 && !x.known)
+            && self.info.get(i).is_some_and(|x| x.cap && x.bits == 0)
+            && !self.known(i)
             // written with a capital (in an all-caps line every word reads as capitalised)
             && self.word(i).starts_with(char::is_uppercase)
             && surname_shaped(self.word(i))
@@ -103,7 +104,7 @@ impl RunCtx<'_> {
                 i += 2;
                 continue;
             }
-            if self.info.get(i).is_some_and(|x| x.known) {
+            if self.known(i) {
                 self.push(out, i, i + 1, Label::Person, strength::GUESS, None);
             } else if self.info.get(i).is_some_and(|x| x.bits & class::PERSON_NAME != 0) {
                 // "Clinton And Sanders Show Republicans …": a listed person's family name

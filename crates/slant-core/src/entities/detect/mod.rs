@@ -77,8 +77,6 @@ pub(crate) struct TokInfo {
     pub(crate) bits: u16,
     /// Lower-cased text in the shared buffer.
     pub(crate) lo: (usize, usize),
-    /// A word of a name already seen in the document.
-    pub(crate) known: bool,
     /// A four-digit year.
     year: bool,
     /// Index of the word in the gazetteer, if a multi-word name of the lists starts with it.
@@ -172,7 +170,7 @@ impl Detector {
         out: &mut Vec<Span>,
     ) {
         out.clear();
-        self.prepare(text, lts, vocab, doc);
+        self.prepare(text, lts, vocab);
         let (caps_mode, title_mode) = self.modes(text, lts);
         let first_word = self.first_word;
         let sx =
@@ -212,7 +210,7 @@ impl Detector {
     }
 
     /// What each token is, from the word table; `lts` words must all have an id.
-    fn prepare(&mut self, text: &str, lts: &[LTok], vocab: &Vocab, doc: &Doc) {
+    fn prepare(&mut self, text: &str, lts: &[LTok], vocab: &Vocab) {
         self.info.clear();
         self.lower.clear();
         // Lower-case words are read in place from this copy; lower-cased capitalised words follow it.
@@ -236,7 +234,6 @@ impl Detector {
                         // only phrase_at reads it: a word that starts no listed name spares it the lookup
                         info.word = if word.has(fact::STARTS_NAME) { vocab.name_word(t.word) } else { None };
                         info.bits = word.name_bits;
-                        info.known = info.bits & class::FUNCTION == 0 && doc.knows_token(lower);
                         self.counts.words += 1;
                         self.counts.caps += 1;
                         if len > 3 {
@@ -327,6 +324,14 @@ impl Scratch {
 }
 
 impl<'a> SentCtx<'a> {
+    /// Token `i`, a capitalised word, is a word of a name the document has
+    /// already seen: read where a rule asks, not looked up for every such word.
+    fn known(&self, i: usize) -> bool {
+        self.lts.get(i).is_some_and(|t| t.kind == TokenKind::Word && t.facts.has(fact::NAME_LIKE))
+            && self.bits(i) & class::FUNCTION == 0
+            && self.doc.knows_token(self.low(i))
+    }
+
     /// Any word may be capitalised at token `i` (a sentence's start, after an
     /// opening quote or a colon, every word of a heading): read where a rule
     /// asks, not made for every token.

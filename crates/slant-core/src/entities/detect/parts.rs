@@ -54,7 +54,7 @@ impl RunCtx<'_> {
         }
         // A word where any word is capitalised needs the lists or the document to vouch for it.
         if !p.person && self.initial(a) && self.doc.known_name_at(self, a, b).is_none() {
-            let vouched = self.tile(a).is_some() || first.known || self.vouched_at_start(a, b);
+            let vouched = self.tile(a).is_some() || self.known(a) || self.vouched_at_start(a, b);
             if !vouched {
                 if self.weak_all {
                     // a heading: keep only what the lists or the document know

@@ -102,7 +102,7 @@ impl RunCtx<'_> {
             | class::EVENT_PREFIX;
         let mut others = (s..ps).chain(pe..e);
         let plain = others.clone().all(|k| {
-            self.info.get(k).is_some_and(|x| x.cap && !x.known && x.bits & evidence == 0 && self.low(k).len() > 1)
+            self.info.get(k).is_some_and(|x| x.cap && x.bits & evidence == 0 && !self.known(k) && self.low(k).len() > 1)
         });
         // "In America Now": a function word opening the sentence is no part of a name
         let opens_with_function = self.info.get(s).is_some_and(|x| x.bits & class::FUNCTION != 0);
@@ -148,7 +148,7 @@ impl RunCtx<'_> {
             && (i + len..b).all(|k| {
                 self.tile(k).is_none()
                     && self.info.get(k).is_some_and(|x| {
-                        x.cap && !x.known && x.bits & (class::FIRST | class::SURNAME | class::FUNCTION) == 0
+                        x.cap && x.bits & (class::FIRST | class::SURNAME | class::FUNCTION) == 0 && !self.known(k)
                     })
             })
     }

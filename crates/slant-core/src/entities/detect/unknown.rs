@@ -44,7 +44,7 @@ impl RunCtx<'_> {
         }
         let next2 = self.lower_of(b + 1);
         let area_after = self.area_noun_after(b);
-        if n == 1 && first & class::HEAD != 0 && !self.info.get(a).is_some_and(|x| x.known) {
+        if n == 1 && first & class::HEAD != 0 && !self.known(a) {
             // "the Court" is an organisation; "the River", "the War" are not names
             if first & class::ORG_HEAD != 0 {
                 self.push(out, a, b, Label::Org, strength::CONTEXT, None);
@@ -91,7 +91,7 @@ impl RunCtx<'_> {
             self.info.get(i).is_some_and(|x| {
                 x.bits & (class::COMMON | class::NOT_NAME | class::FUNCTION | class::TITLE | class::TITLE_OF) != 0
                     && x.bits & (class::FIRST | class::SURNAME) == 0
-                    && !x.known
+                    && !self.known(i)
             })
         })
     }
