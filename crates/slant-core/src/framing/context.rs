@@ -257,14 +257,14 @@ impl SentenceFeatures {
             shares[..a - 1].copy_from_slice(&self.share_inner[..a - 1]);
             shares[a - 1] = self.share_last[a - 1];
         }
-        for k in b..n {
-            let Some(r) = reads.get(k) else { continue };
-            sums.count += 1;
-            add(&mut sums.z, r.w.unigram);
-            if k + 1 < n {
-                sums.count += 1;
+        // each read after it adds its unigram and, but the last, the bigram it starts
+        sums.count += (n - b) + (n - b).saturating_sub(1);
+        if let Some((last, inner)) = reads.get(b..).and_then(<[Read]>::split_last) {
+            for r in inner {
+                add(&mut sums.z, r.w.unigram);
                 add(&mut sums.z, r.bigram);
             }
+            add(&mut sums.z, last.w.unigram);
         }
         if b < n && explained {
             // the first read after the mention has no bigram ending at it
