@@ -40,7 +40,8 @@
 use crate::config::MENTIONS_KEPT;
 use crate::framing::Reading;
 use crate::model::{
-    Basis, Confidence, Context, ContextWord, Cue, CueCounts, CueKind, Entity, Framing, Polarity, Sentence, Summary,
+    Basis, CompactString, Confidence, Context, ContextWord, Cue, CueCounts, CueKind, Entity, Framing, Polarity,
+    Sentence, Summary,
 };
 
 /// A score at or below minus this is `negative`; at or above it, `positive`.
@@ -197,17 +198,13 @@ impl Aggregator {
                 .and_then(|(a, b)| sentence.text.get(a..b))
                 .unwrap_or("");
             let at = words.partition_point(|w| w.weight.abs() >= weight.abs());
-            // full: the weakest word gives way, and its text's buffer is reused
-            let mut buf = if words.len() >= CONTEXT_WORDS {
-                words.truncate(CONTEXT_WORDS);
-                words.pop().map(|w| w.text).unwrap_or_default()
+            // full: the weakest word gives way
+            if words.len() >= CONTEXT_WORDS {
+                words.truncate(CONTEXT_WORDS - 1);
             } else {
                 words.reserve_exact(CONTEXT_WORDS - words.len());
-                String::new()
-            };
-            buf.clear();
-            buf.push_str(text);
-            words.insert(at, ContextWord { start, end, text: buf, sentence: index, weight });
+            }
+            words.insert(at, ContextWord { start, end, text: CompactString::from(text), sentence: index, weight });
         }
     }
 

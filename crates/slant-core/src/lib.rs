@@ -135,8 +135,8 @@ pub use analyzer::{analyze, Analyzer};
 pub use config::{Config, SentenceLimit, MENTIONS_KEPT, MIN_SENTENCE_BYTES};
 pub use error::Error;
 pub use model::{
-    Analysis, Basis, Confidence, Context, ContextWord, Cue, CueCounts, CueKind, Entity, EntityMention, Framing, Label,
-    Mention, MentionKind, Polarity, Sentence, SentenceReport, Summary,
+    Analysis, Basis, CompactString, Confidence, Context, ContextWord, Cue, CueCounts, CueKind, Entity, EntityMention,
+    Framing, Label, Mention, MentionKind, Polarity, Sentence, SentenceReport, Summary,
 };
 #[cfg(feature = "rules")]
 pub use rules::{Rules, MAX_RULES};

@@ -1,6 +1,13 @@
 //! The result types. Field names are the JSON contract (`shared/CONTRACT.md`,
 //! mirrored in the README); offsets are absolute UTF-8 byte spans, half-open.
+//!
+//! The short texts (a mention, a cue, a context word, an entity's name, a
+//! cue's reason) are [`CompactString`]s: up to 24 bytes sit inside the value,
+//! so an article's thousands of them cost no allocation each. They deref to
+//! `&str` and serialize as strings; a sentence's text is a `String`.
 
+/// A string that keeps up to 24 bytes inline (the `compact_str` crate).
+pub use compact_str::CompactString;
 #[cfg(feature = "serde")]
 use serde::Serialize;
 
@@ -81,7 +88,8 @@ pub struct Mention {
     /// Offset one past the last character, counted as `start` is.
     pub end: usize,
     /// The mention as written, without titles or a possessive `'s`.
-    pub text: String,
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
+    pub text: CompactString,
     /// Index of the sentence it occurs in.
     pub sentence: usize,
     /// The label of this mention as decided when its sentence was emitted.
@@ -154,7 +162,8 @@ pub struct Cue {
     /// Offset one past the last character, counted as `start` is.
     pub end: usize,
     /// The cue's wording as in the input.
-    pub text: String,
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
+    pub text: CompactString,
     /// Index of the sentence it occurs in.
     pub sentence: usize,
     /// What kind of framing it is.
@@ -164,7 +173,8 @@ pub struct Cue {
     /// The id of the entity it frames, if any.
     pub target: Option<usize>,
     /// A short explanation a reader understands.
-    pub reason: String,
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
+    pub reason: CompactString,
 }
 
 /// Where an entity is mentioned, as listed under the entity.
@@ -178,7 +188,8 @@ pub struct EntityMention {
     /// Offset one past the last character, counted as `start` is.
     pub end: usize,
     /// The mention as written.
-    pub text: String,
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
+    pub text: CompactString,
     /// Index of the sentence it occurs in.
     pub sentence: usize,
     /// A name, or a reference (pronoun, description) resolved to the entity.
@@ -293,7 +304,8 @@ pub struct ContextWord {
     /// Offset one past the last character, counted as `start` is.
     pub end: usize,
     /// `input[start..end]`.
-    pub text: String,
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
+    pub text: CompactString,
     /// Index of its sentence.
     pub sentence: usize,
     /// Its pull toward positive (negative: toward negative), in logits.
@@ -308,7 +320,8 @@ pub struct Entity {
     /// Stable within one document: the order of first mention.
     pub id: usize,
     /// The fullest form of its name seen in the document.
-    pub name: String,
+    #[cfg_attr(feature = "typescript", tsify(type = "string"))]
+    pub name: CompactString,
     /// Its label, decided over the whole document.
     pub label: Label,
     /// Every mention, in text order; with [`Config::keep_mentions`](crate::Config::keep_mentions)

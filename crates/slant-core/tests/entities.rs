@@ -38,7 +38,7 @@ fn mentions_of(a: &Analysis, names: bool) -> Vec<(String, Label, usize)> {
             e.mentions
                 .iter()
                 .filter(move |m| (m.kind == MentionKind::Name) == names)
-                .map(move |m| (m.text.clone(), e.label, e.id))
+                .map(move |m| (m.text.to_string(), e.label, e.id))
         })
         .collect()
 }
@@ -136,7 +136,7 @@ type Summary = Vec<(usize, String, Label, Vec<(usize, usize)>)>;
 fn summary(a: &Analysis) -> Summary {
     a.entities
         .iter()
-        .map(|e| (e.id, e.name.clone(), e.label, e.mentions.iter().map(|m| (m.start, m.end)).collect()))
+        .map(|e| (e.id, e.name.to_string(), e.label, e.mentions.iter().map(|m| (m.start, m.end)).collect()))
         .collect()
 }
 

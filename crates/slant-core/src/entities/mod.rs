@@ -22,7 +22,7 @@ use std::sync::Arc;
 use crate::config::{Config, MENTIONS_KEPT};
 use crate::lexical::tokens::TokenKind;
 use crate::lexical::words::{logical_tokens, LTok, NO_WORD};
-use crate::model::{Entity, EntityMention, Framing, Label, Mention, MentionKind, Sentence};
+use crate::model::{CompactString, Entity, EntityMention, Framing, Label, Mention, MentionKind, Sentence};
 use crate::resources::gazetteer::{class, Gazetteer, Source};
 use crate::vocab::Vocab;
 
@@ -205,7 +205,7 @@ impl EntityTracker {
                 }
                 self.entities.push(Entity {
                     id,
-                    name: mtext.to_string(),
+                    name: CompactString::from(mtext),
                     label,
                     mentions: Vec::new(),
                     mention_count: 0,
@@ -215,14 +215,14 @@ impl EntityTracker {
             if let Some(ent) = self.entities.get_mut(id) {
                 ent.label = label;
                 if is_fuller(mtext, &ent.name) && acronym_of.is_none() {
-                    ent.name = mtext.to_string();
+                    ent.name = CompactString::from(mtext);
                 }
                 add_mention(ent, self.keep_mentions, abs_start, abs_end, mtext, index, MentionKind::Name);
             }
             mentions.push(Mention {
                 start: abs_start,
                 end: abs_end,
-                text: if with_text { mtext.to_string() } else { String::new() },
+                text: if with_text { CompactString::from(mtext) } else { CompactString::default() },
                 sentence: index,
                 label,
                 entity: id,
@@ -291,7 +291,7 @@ impl EntityTracker {
             resolved.push(Mention {
                 start: abs_start,
                 end: abs_end,
-                text: if with_text { rtext.to_string() } else { String::new() },
+                text: if with_text { CompactString::from(rtext) } else { CompactString::default() },
                 sentence: index,
                 label,
                 entity: r.entity,
@@ -366,7 +366,7 @@ fn add_mention(
 ) {
     ent.mention_count += 1;
     if keep_all || ent.mentions.len() < MENTIONS_KEPT {
-        ent.mentions.push(EntityMention { start, end, text: text.to_string(), sentence, kind });
+        ent.mentions.push(EntityMention { start, end, text: CompactString::from(text), sentence, kind });
     }
 }
 
@@ -467,9 +467,9 @@ mod tests {
         }
         let china = found.iter().find(|(t, _)| t == "China").map(|_| 0);
         assert_eq!(china, Some(0));
-        assert!(found.contains(&("Chinese".to_string(), Some(0))), "{found:?}");
+        assert!(found.contains(&("Chinese".into(), Some(0))), "{found:?}");
         // Russia is not mentioned, so "Russian" points nowhere yet
-        assert!(found.contains(&("Russian".to_string(), None)), "{found:?}");
+        assert!(found.contains(&("Russian".into(), None)), "{found:?}");
     }
 
     #[test]

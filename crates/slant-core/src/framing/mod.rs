@@ -19,7 +19,7 @@ mod words;
 
 use crate::lexical::tokens::TokenKind;
 use crate::lexical::words::{fact, LTok, NO_WORD};
-use crate::model::{Cue, CueKind, Label, Mention, MentionKind, Sentence};
+use crate::model::{CompactString, Cue, CueKind, Label, Mention, MentionKind, Sentence};
 use crate::resources::context_model::Model as ContextModel;
 use crate::resources::lexicon::Roles;
 #[cfg(feature = "rules")]
@@ -276,12 +276,13 @@ impl CueFinder {
     }
 
     /// What a reader is told about a candidate: its rule's reason, or the built-in one.
-    fn reason_of(&self, cand: &Cand) -> &str {
+    fn reason_of(&self, cand: &Cand) -> CompactString {
         #[cfg(feature = "rules")]
         if let Some(reason) = cand.rule.and_then(|r| self.rules.reason(r as usize)) {
-            return reason;
+            return CompactString::from(reason);
         }
-        cand.reason
+        // a built-in reason is borrowed, not copied
+        CompactString::const_new(cand.reason)
     }
 
     /// Forgets the document (its last person named); keeps the scratch buffers.
@@ -329,14 +330,14 @@ impl CueFinder {
             let quoted = cand.kind != CueKind::Attribution && (cand.first..cand.end).all(|i| ctx.in_speech(i));
             let target =
                 if quoted { None } else { target::resolve(&ctx, cand, mentions, country_of, self.last_person) };
-            let reason = self.reason_of(cand).to_string();
+            let reason = self.reason_of(cand);
             if let Some(entity) = target {
                 self.cue_targets.push((cand.first, cand.end, entity));
             }
             cues.push(Cue {
                 start: sentence.start + start,
                 end: sentence.start + end,
-                text: cue_text.to_string(),
+                text: CompactString::from(cue_text),
                 sentence: index,
                 kind: cand.kind,
                 polarity: cand.polarity.clamp(-1.0, 1.0),
