@@ -343,6 +343,10 @@ impl SentenceFeatures {
             if toward_positive * score <= 0.0 {
                 continue;
             }
+            // most words are weaker than the weakest of a full list: no need to walk it
+            if strongest[WORDS_PER_SENTENCE - 1].is_some_and(|(_, w)| toward_positive.abs() <= w.abs()) {
+                continue;
+            }
             let mut item = (k, toward_positive);
             for slot in strongest.iter_mut() {
                 match *slot {
