@@ -201,8 +201,9 @@ impl Aggregator {
             // full: the weakest word gives way
             if words.len() >= CONTEXT_WORDS {
                 words.truncate(CONTEXT_WORDS - 1);
-            } else {
-                words.reserve_exact(CONTEXT_WORDS - words.len());
+            } else if words.capacity() == 0 {
+                // the list never holds more: one allocation, at its first word
+                words.reserve_exact(CONTEXT_WORDS);
             }
             words.insert(at, ContextWord { start, end, text: CompactString::from(text), sentence: index, weight });
         }
