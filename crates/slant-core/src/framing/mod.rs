@@ -145,7 +145,11 @@ impl<'a> Ctx<'a> {
     /// token is one character).
     pub(crate) fn first(&self, i: usize) -> Option<char> {
         let t = self.toks.get(i).filter(|t| t.word == NO_WORD)?;
-        self.text.get(t.start..t.end)?.chars().next()
+        match *self.text.as_bytes().get(t.start)? {
+            // most punctuation is ASCII: no slicing or decoding
+            b if b.is_ascii() && t.end > t.start => Some(char::from(b)),
+            _ => self.text.get(t.start..t.end)?.chars().next(),
+        }
     }
 
     /// Token `i` starts with an upper-case letter.
