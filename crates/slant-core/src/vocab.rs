@@ -250,10 +250,26 @@ impl Vocab {
     }
 
     /// The form the name lists use ("" for [`NO_WORD`]).
+    #[cfg(test)]
     #[inline]
     pub(crate) fn name_form(&self, id: u32) -> &str {
+        let (a, b) = self.name_form_range(id);
+        self.forms.get(a..b).unwrap_or("")
+    }
+
+    /// The byte range of the name lists' form of `id` in
+    /// [`lowered_forms`](Self::lowered_forms).
+    #[inline]
+    pub(crate) fn name_form_range(&self, id: u32) -> (usize, usize) {
         let (a, b) = self.forms(id).name_form;
-        self.forms.get(a as usize..b as usize).unwrap_or("")
+        (a as usize, b as usize)
+    }
+
+    /// Every word's lower-cased forms, one after another: the text the
+    /// ranges of [`name_form_range`](Self::name_form_range) index.
+    #[inline]
+    pub(crate) fn lowered_forms(&self) -> &str {
+        &self.forms
     }
 
     /// The form the framing lexicons use ("" for [`NO_WORD`]).

@@ -128,6 +128,7 @@ impl EntityTracker {
     fn mentions(&mut self, sentence: &Sentence, index: usize, lts: &[LTok], vocab: &Vocab, out: MentionsOut<'_>) {
         let MentionsOut { mentions, with_text } = out;
         let text = sentence.text.as_str();
+        let forms = vocab.lowered_forms();
         let mut spans = std::mem::take(&mut self.spans);
         self.detector.detect(text, lts, vocab, &self.gaz, &self.doc, &mut spans);
         spans.sort_by_key(|s| (s.s, s.e));
@@ -157,7 +158,7 @@ impl EntityTracker {
             let mut ranges: [(usize, usize); 16] = [(0, 0); 16];
             let mut nw = 0;
             for i in span.s..span.e {
-                let w = self.detector.low(i);
+                let w = self.detector.low(i, text, forms);
                 let w = if w.is_empty() { lts.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("") } else { w };
                 if nw < ranges.len() {
                     let a = self.words_buf.len();
@@ -175,8 +176,9 @@ impl EntityTracker {
                 *slot = self.words_buf.get(a..b).unwrap_or("");
             }
             // an acronym defined for a name, or an alias introduced as one ("X, better known as Y")
-            let alias_of =
-                k.checked_sub(1).filter(|&p| spans.get(p).is_some_and(|prev| self.is_alias_gap(lts, prev.e, span.s)));
+            let alias_of = k
+                .checked_sub(1)
+                .filter(|&p| spans.get(p).is_some_and(|prev| self.is_alias_gap(lts, text, forms, prev.e, span.s)));
             let acronym_of =
                 span.acronym_of.or(alias_of).and_then(|p| self.span_ids.get(p).copied()).filter(|&id| id != usize::MAX);
             let cand = Candidate {
@@ -230,19 +232,19 @@ impl EntityTracker {
             });
         }
         self.spans = spans;
-        self.add_references(sentence, index, lts, mentions, with_text);
+        self.add_references(sentence, index, lts, forms, mentions, with_text);
     }
 
     /// The tokens `from..to` between two names introduce the second as another
     /// name of the first: ", known as", ", better known as", "(also known as".
-    fn is_alias_gap(&self, lts: &[LTok], from: usize, to: usize) -> bool {
+    fn is_alias_gap(&self, lts: &[LTok], text: &str, forms: &str, from: usize, to: usize) -> bool {
         // most names stand apart or side by side: only a short gap opening with punctuation can be one
         if to <= from + 1 || to - from > 5 || lts.get(from).is_none_or(|t| t.kind != TokenKind::Punct) {
             return false;
         }
         let mut words = [""; 4];
         let mut n = 0;
-        for w in (from + 1..to).map(|i| self.detector.low(i)).filter(|w| !w.is_empty()) {
+        for w in (from + 1..to).map(|i| self.detector.low(i, text, forms)).filter(|w| !w.is_empty()) {
             if let Some(slot) = words.get_mut(n) {
                 *slot = w;
                 n += 1;
@@ -256,18 +258,19 @@ impl EntityTracker {
     }
 
     /// Resolves the sentence's pronouns and descriptions and adds them as
-    /// mentions (in text order with the names).
+    /// mentions (in text order with the names); `forms` are the word table's.
     fn add_references(
         &mut self,
         sentence: &Sentence,
         index: usize,
         lts: &[LTok],
+        forms: &str,
         mentions: &mut Vec<Mention>,
         with_text: bool,
     ) {
         let text = sentence.text.as_str();
         let det = &self.detector;
-        let lower = |i: usize| match det.low(i) {
+        let lower = |i: usize| match det.low(i, text, forms) {
             "" => lts.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or(""),
             w => w,
         };

@@ -75,19 +75,28 @@ pub(crate) struct TokInfo {
     /// A word starting with a capital (or any word of an all-caps sentence).
     pub(crate) cap: bool,
     pub(crate) bits: u16,
-    /// Lower-cased text in the shared buffer.
+    /// Lower-cased text: a byte range of the word table's forms when
+    /// `lowered`, of the sentence otherwise (a word written in lower case is
+    /// read in place; nothing is copied).
     pub(crate) lo: (usize, usize),
+    lowered: bool,
     /// A four-digit year.
     year: bool,
     /// Index of the word in the gazetteer, if a multi-word name of the lists starts with it.
     pub(crate) word: Option<u32>,
 }
 
+/// The lower-cased text `info` points to, in the sentence or the word table's forms.
+#[inline]
+fn lower_text<'t>(info: &TokInfo, text: &'t str, forms: &'t str) -> &'t str {
+    let buffer = if info.lowered { forms } else { text };
+    buffer.get(info.lo.0..info.lo.1).unwrap_or("")
+}
+
 /// Scratch state of the detector, reused for every sentence.
 #[derive(Debug, Default)]
 pub(crate) struct Detector {
     pub(crate) info: Vec<TokInfo>,
-    pub(crate) lower: String,
     /// The first word or number of the sentence ([`SentCtx::initial`]).
     first_word: usize,
     counts: Counts,
@@ -133,7 +142,8 @@ struct SentCtx<'a> {
     title_mode: bool,
     lts: &'a [LTok],
     info: &'a [TokInfo],
-    lower: &'a str,
+    /// The word table's lower-cased forms ([`Vocab::lowered_forms`]).
+    forms: &'a str,
     gaz: &'a Gazetteer,
     doc: &'a Doc,
 }
@@ -173,8 +183,8 @@ impl Detector {
         self.prepare(text, lts, vocab);
         let (caps_mode, title_mode) = self.modes(text, lts);
         let first_word = self.first_word;
-        let sx =
-            SentCtx { text, first_word, caps_mode, title_mode, lts, info: &self.info, lower: &self.lower, gaz, doc };
+        let forms = vocab.lowered_forms();
+        let sx = SentCtx { text, first_word, caps_mode, title_mode, lts, info: &self.info, forms, gaz, doc };
         let n = lts.len();
         let mut i = 0;
         while i < n {
@@ -212,9 +222,6 @@ impl Detector {
     /// What each token is, from the word table; `lts` words must all have an id.
     fn prepare(&mut self, text: &str, lts: &[LTok], vocab: &Vocab) {
         self.info.clear();
-        self.lower.clear();
-        // Lower-case words are read in place from this copy; lower-cased capitalised words follow it.
-        self.lower.push_str(text);
         self.counts = Counts::default();
         self.first_word = usize::MAX;
         for (i, t) in lts.iter().enumerate() {
@@ -226,10 +233,8 @@ impl Detector {
                     self.first_word = self.first_word.min(i);
                     let word = t.facts;
                     if word.has(fact::NAME_LIKE) {
-                        let lower = vocab.name_form(t.word);
-                        let a = self.lower.len();
-                        self.lower.push_str(lower);
-                        info.lo = (a, self.lower.len());
+                        info.lo = vocab.name_form_range(t.word);
+                        info.lowered = true;
                         info.cap = true;
                         // only phrase_at reads it: a word that starts no listed name spares it the lookup
                         info.word = if word.has(fact::STARTS_NAME) { vocab.name_word(t.word) } else { None };
@@ -271,10 +276,11 @@ impl Detector {
         self.info.get(i).map_or(0, |x| x.bits)
     }
 
-    /// The lower-cased text of token `i`; "" for a word written in lower case.
+    /// The lower-cased text of token `i` of the sentence `text` ("" for a
+    /// token that is no word); `forms` are the word table's ([`Vocab::lowered_forms`]).
     #[inline]
-    pub(crate) fn low(&self, i: usize) -> &str {
-        self.info.get(i).and_then(|x| self.lower.get(x.lo.0..x.lo.1)).unwrap_or("")
+    pub(crate) fn low<'t>(&self, i: usize, text: &'t str, forms: &'t str) -> &'t str {
+        self.info.get(i).map_or("", |x| lower_text(x, text, forms))
     }
 }
 
@@ -343,16 +349,16 @@ impl<'a> SentCtx<'a> {
             || sentence_start::any_word_capitalised_at(self.text, prev, t, self.first_word < i)
     }
 
-    /// The lower-cased text of token `i`; "" for a word written in lower case.
+    /// The lower-cased text of token `i` ("" for a token that is no word).
     #[inline]
     fn low(&self, i: usize) -> &'a str {
-        self.info.get(i).and_then(|x| self.lower.get(x.lo.0..x.lo.1)).unwrap_or("")
+        self.info.get(i).map_or("", |x| lower_text(x, self.text, self.forms))
     }
 
     /// The lower-cased text of token `i`, whatever its case ("" past the end).
     fn lower_of(&self, i: usize) -> &'a str {
         match self.info.get(i) {
-            Some(x) if x.lo.0 != x.lo.1 => self.lower.get(x.lo.0..x.lo.1).unwrap_or(""),
+            Some(x) if x.lo.0 != x.lo.1 => lower_text(x, self.text, self.forms),
             _ => self.word(i),
         }
     }
