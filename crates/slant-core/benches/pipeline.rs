@@ -192,9 +192,9 @@ fn summary(_: &mut Criterion) {
     ];
     for (label, bytes, corpus, f) in cases {
         let (cpu, best) = rates(bytes, 3.0, f);
-        let cpu = cpu.map_or("n/a".to_string(), |r| format!("{r:.0}"));
+        let cpu = cpu.map_or("n/a".to_string(), |r| format!("{r:.1}"));
         eprintln!(
-            "summary: {label}: {cpu} MB/s per CPU-second, {best:.0} MB/s best run ({corpus}, {:.2} MB)",
+            "summary: {label}: {cpu} MB/s per CPU-second, {best:.1} MB/s best run ({corpus}, {:.2} MB)",
             bytes as f64 / 1e6
         );
     }
