@@ -158,8 +158,7 @@ impl EntityTracker {
             let mut ranges: [(usize, usize); 16] = [(0, 0); 16];
             let mut nw = 0;
             for i in span.s..span.e {
-                let w = self.detector.low(i, text, forms);
-                let w = if w.is_empty() { lts.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or("") } else { w };
+                let w = self.detector.low_or_written(i, lts, text, forms);
                 if nw < ranges.len() {
                     let a = self.words_buf.len();
                     self.words_buf.push_str(w);
@@ -270,10 +269,7 @@ impl EntityTracker {
     ) {
         let text = sentence.text.as_str();
         let det = &self.detector;
-        let lower = |i: usize| match det.low(i, text, forms) {
-            "" => lts.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or(""),
-            w => w,
-        };
+        let lower = |i: usize| det.low_or_written(i, lts, text, forms);
         self.references.clear();
         self.refs.sentence(index, text, lts, lower, &self.named, &mut self.references);
         if self.references.is_empty() {

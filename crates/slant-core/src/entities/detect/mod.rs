@@ -282,6 +282,15 @@ impl Detector {
     pub(crate) fn low<'t>(&self, i: usize, text: &'t str, forms: &'t str) -> &'t str {
         self.info.get(i).map_or("", |x| lower_text(x, text, forms))
     }
+
+    /// [`low`](Self::low), or the token's text as written where that is ""
+    /// (punctuation, a number).
+    pub(crate) fn low_or_written<'t>(&self, i: usize, lts: &[LTok], text: &'t str, forms: &'t str) -> &'t str {
+        match self.low(i, text, forms) {
+            "" => lts.get(i).and_then(|t| text.get(t.start..t.end)).unwrap_or(""),
+            w => w,
+        }
+    }
 }
 
 impl Scratch {
